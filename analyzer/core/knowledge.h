@@ -1,0 +1,55 @@
+// The names that give code its meaning for hookguard — request sources, verifiers, sinks,
+// sanitizers, route decorators — loaded from rules/knowledge/*.json and the user's
+// configuration. Analysis code asks "is this qualified name a verifier?"; it never hard-codes
+// an API name.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace hg {
+
+struct KnowledgeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct KnowledgeEntry {
+  // A qualified name ("hmac.compare_digest"), or a pattern where '*' matches any run of
+  // characters ("*.construct_event", "requests.*").
+  std::string pattern;
+  nlohmann::json attributes;  // the entry's other fields ({"raises": true, "url_arg": 0, ...})
+  std::string origin;         // which file declared it, for error messages
+};
+
+class Knowledge {
+ public:
+  // A knowledge file is a JSON object mapping category names to arrays; an array element is
+  // a string (a bare pattern) or an object with a "name" field and any attributes. Files
+  // are merged: the same category in two files concatenates. Throws KnowledgeError naming
+  // `origin` on malformed input.
+  void load(std::string_view jsonText, const std::string& origin);
+  void add(const std::string& category, KnowledgeEntry entry);
+
+  // The first entry of `category` whose pattern matches `qualifiedName`, or nullptr.
+  const KnowledgeEntry* match(std::string_view category, std::string_view qualifiedName) const;
+  bool matches(std::string_view category, std::string_view qualifiedName) const {
+    return match(category, qualifiedName) != nullptr;
+  }
+  const std::vector<KnowledgeEntry>& entries(std::string_view category) const;
+  std::vector<std::string> categories() const;
+
+  // Loads every file compiled into the binary (rules/knowledge/*.json).
+  static Knowledge builtin();
+
+ private:
+  std::map<std::string, std::vector<KnowledgeEntry>, std::less<>> categories_;
+};
+
+bool globMatch(std::string_view pattern, std::string_view text);
+
+}  // namespace hg

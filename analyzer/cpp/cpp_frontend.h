@@ -1,0 +1,26 @@
+// Entry point of the C++ front-end (Clang LibTooling): parses C++ translation units with the
+// flags of a compilation database (or safe defaults) and lowers webhook handlers into the same
+// Program the Python front-end fills.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/knowledge.h"
+#include "core/program.h"
+
+namespace hg::cpp {
+
+struct CppOptions {
+  // Directory holding compile_commands.json (-p); empty = search upward from each file.
+  std::string buildDirectory;
+};
+
+// Lowers every given file (already in program.sources, Language::Cpp) into modules,
+// functions, routes and applications. Files that do not compile are still lowered as far as
+// Clang's error recovery allows, with a note in `diags`.
+void analyzeFiles(Program& program, const std::vector<FileId>& files, const CppOptions& options,
+                  const Knowledge& knowledge, Diagnostics& diags);
+
+}  // namespace hg::cpp

@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include "core/knowledge.h"
+#include "core/source.h"
+
+namespace hg {
+namespace {
+
+TEST(GlobMatch, ExactAndWildcards) {
+  EXPECT_TRUE(globMatch("hmac.compare_digest", "hmac.compare_digest"));
+  EXPECT_FALSE(globMatch("hmac.compare_digest", "hmac.compare_digestx"));
+  EXPECT_TRUE(globMatch("requests.*", "requests.get"));
+  EXPECT_FALSE(globMatch("requests.*", "requestsx.get"));
+  EXPECT_TRUE(globMatch("*.construct_event", "stripe.Webhook.construct_event"));
+  EXPECT_TRUE(globMatch("a*b*c", "aXXbYYc"));
+  EXPECT_FALSE(globMatch("a*b*c", "aXXbYY"));
+}
+
+TEST(Knowledge, LoadsStringsAndObjectsAndMerges) {
+  Knowledge k;
+  k.load(R"({"verifiers": ["hmac.compare_digest", {"name": "stripe.*.construct_event", "raises": true}]})", "a.json");
+  k.load(R"({"verifiers": ["mine.check"], "$comment": "ignored"})", "b.json");
+  ASSERT_NE(k.match("verifiers", "stripe.Webhook.construct_event"), nullptr);
+  EXPECT_TRUE(k.match("verifiers", "stripe.Webhook.construct_event")->attributes.value("raises", false));
+  EXPECT_TRUE(k.matches("verifiers", "mine.check"));
+  EXPECT_FALSE(k.matches("verifiers", "hmac.new"));
+  EXPECT_FALSE(k.matches("sinks", "hmac.compare_digest"));
+}
+
+TEST(Knowledge, MalformedInputNamesTheFile) {
+  Knowledge k;
+  try {
+    k.load("{\"verifiers\": 3}", "bad.json");
+    FAIL() << "expected an error";
+  } catch (const KnowledgeError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos);
+  }
+  EXPECT_THROW(k.load("{not json", "worse.json"), KnowledgeError);
+}
+
+TEST(SourceFile, PositionsCountCodePoints) {
+  SourceFile f;
+  f.text = "ab\n\xC3\xA9x = 1\n";
+  f.indexLines();
+  EXPECT_EQ(f.position(0), (std::pair<uint32_t, uint32_t>{1, 1}));
+  EXPECT_EQ(f.position(3), (std::pair<uint32_t, uint32_t>{2, 1}));
+  EXPECT_EQ(f.position(5), (std::pair<uint32_t, uint32_t>{2, 2}));  // after the two-byte 'é'
+  EXPECT_EQ(f.line(2), "\xC3\xA9x = 1");
+  EXPECT_EQ(f.lineCount(), 2u);
+}
+
+}  // namespace
+}  // namespace hg
