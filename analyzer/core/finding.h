@@ -33,6 +33,7 @@ struct Finding {
   Span location;
   std::vector<RelatedLocation> related;
   std::vector<FlowStep> flow;
+  std::string help;  // how to fix it, one line ("verify X-Hub-Signature-256 with hmac.compare_digest")
   std::vector<Suppression> suppressions;  // filled by the suppression pass, not by rules
 
   bool suppressed() const { return !suppressions.empty(); }

@@ -1,0 +1,28 @@
+// Reporters: the same findings as SARIF 2.1.0, terminal text with source snippets, gcc-style
+// one-liners, or JSON. Output is deterministic: same input, same bytes.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/finding.h"
+#include "core/program.h"
+
+namespace hg {
+
+struct ReportInput {
+  const Program& program;
+  const std::vector<Finding>& findings;
+  const std::vector<RunDiagnostic>& diagnostics;
+  std::string repositoryRoot;  // absolute; URIs are relative to it
+  bool color = false;          // text only
+};
+
+void writeSarif(std::ostream& out, const ReportInput& input);
+void writeText(std::ostream& out, const ReportInput& input);
+void writeGcc(std::ostream& out, const ReportInput& input);
+void writeJson(std::ostream& out, const ReportInput& input);
+
+}  // namespace hg
