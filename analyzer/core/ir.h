@@ -28,7 +28,9 @@ enum class ExprKind : uint8_t {
   Attribute,  // text = attribute name; args[0] = object
   Call,       // args[0] = callee; args[1..] = arguments; argNames parallel to args[1..]
   Subscript,  // args[0] = object; args[1] = index (a slice is Unknown)
-  Literal,    // literal = kind, text = decoded value (string contents, digits, ...)
+  Literal,    // literal = kind, text = decoded value: string contents with escapes and
+              // prefixes applied (bytes hold raw bytes; implicit concatenation "a" "b" is one
+              // literal), integers in decimal ("0x1F" -> "31"), floats without underscores
   BinaryOp,   // text = operator ("+", "-", "*", "/", "//", "%", "**", "|", "&", ...); args = [lhs, rhs]
   UnaryOp,    // text = operator ("-", "+", "~"); args = [operand]
   Compare,    // text = operator ("==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not");
@@ -38,11 +40,19 @@ enum class ExprKind : uint8_t {
   FormatString,  // f"..."/ "%"-less interpolation: args = interpolated expressions;
                  // literalParts = the constant text between them (size args.size() + 1)
   Container,  // text = "list" | "tuple" | "set" | "dict"; dict args alternate key, value
-  Comprehension,  // args[0] = element expression (dict: key, value), then iterables/conditions
+              // (`**rest` in a dict: key Unknown "**", value rest)
+  Comprehension,  // text = "list" | "set" | "dict" | "generator"; args[0] = element expression
+                  // (dict: key, value), then iterables/conditions
   Conditional,    // a if c else b: args = [a, c, b]
   Lambda,         // function = the lowered lambda body
   Await,          // args = [operand]; transparent for most analyses
-  Unknown,        // anything else; args = sub-expressions still worth visiting
+  Unknown,        // anything else; args = sub-expressions still worth visiting. Python's
+                  // front-end uses these texts: "iter" (the item a for loop binds, args =
+                  // [iterable]), "has next" (a for loop header's condition), ":=" (args =
+                  // [target Name, value]), "caught" (the exception `except E as e` binds), "case"
+                  // (a match case's pattern test), "*" / "**" (splats), "slice", "yield",
+                  // "yield from", "too deep" (nesting past the front-end's limit), "error"
+                  // (a syntax error's fragment), else the grammar's node type
 };
 
 enum class LiteralKind : uint8_t { None, String, Bytes, Integer, Float, True, False, NoneValue, Ellipsis };
@@ -59,23 +69,47 @@ struct Expr {
   // FormatString only.
   std::vector<std::string> literalParts;
   // The resolved dotted name of a Name/Attribute chain or a Call's callee, when known:
-  // "flask.request.headers.get", "app.utils.verify_signature", "fastapi.Request.body".
+  // "flask.request.headers.get", "app.utils.verify_signature", "fastapi.Request().body".
   // Names that denote an instance of a known class are prefixed by the class's qualified
-  // name ("starlette.requests.Request"). Empty for locals and for unresolved names.
+  // name and "()" ("starlette.requests.Request().json"); a call's result is its callee's name
+  // and "()" ("hmac.new().hexdigest"). Empty for locals and for unresolved names, except that a
+  // local assigned exactly once from a value with a name takes that name (`data =
+  // request.get_json()` makes `data` "flask.request.get_json()"), an annotated local or
+  // parameter is an instance of its annotation, and a builtin is its own name ("len", "eval").
+  // Names are canonical across the scanned tree: a name re-exported by a scanned module, a
+  // global assigned once from an API value, or a scanned function that always returns one
+  // value are replaced by what they denote. An assignment target Name has its binding as
+  // qualified name when it is a module global or class attribute, else none.
   std::string qualified;
+  // Name only: the identity of the variable read or written, whatever its value: a module
+  // global "pkg.mod.app", a local or parameter "pkg.mod.create_app.<locals>.app", a class
+  // attribute "pkg.mod.Handler.methods", an imported name its import target. Two Names with
+  // the same binding denote the same variable (Application::qualified and
+  // Route::registeredOn use the same identities). Empty for builtins and unresolved names.
+  std::string binding;
   // Lambda only; also set on a Name/Attribute/Call-callee that resolves to a function
-  // defined in the scanned tree.
+  // defined in the scanned tree (across modules, `self.method` and instances through base
+  // classes, `super().method`), and on the Call itself (its callee's function).
   FunctionId function = kNoFunction;
 };
 
 enum class StmtKind : uint8_t {
   Assign,     // targets = [target...] (each a Name/Attribute/Subscript/Container for unpacking);
-              // value = the assigned expression; augmented assignment has augOp set
-  Eval,       // value = an expression evaluated for its effect (a call, usually)
+              // value = the assigned expression; augmented assignment has augOp set.
+              // Python also binds through Assign: `def f`/`class C` (value = a Name whose
+              // `function` is the definition, a class's body for a class), `for x in it`
+              // (value = Unknown "iter"), `with e as x` (value = e), `except E as x`
+              // (value = Unknown "caught"); `a = b = v` is one Assign with two targets
+  Eval,       // value = an expression evaluated for its effect (a call, usually). A call
+              // that never returns (knowledge category "noreturn", or a scanned function
+              // whose exit is unreachable) ends its block like a Raise
   Return,     // value = returned expression or kNoExpr; always ends its block
-  Raise,      // value = raised expression or kNoExpr (bare re-raise); always ends its block
+  Raise,      // value = raised expression or kNoExpr (bare re-raise); always ends its block:
+              // its successors are the Exception edges of the enclosing try, none outside
+              // one. A failed `assert c, msg` raises Call AssertionError(msg)
   Delete,     // targets = deleted expressions
-  Import,     // recorded for completeness; resolution lives in Module::imports
+  Import,     // recorded for completeness; resolution lives in Module::imports; targets =
+              // the Names bound (qualified and binding = the import target)
 };
 
 struct Stmt {
@@ -90,7 +124,10 @@ enum class EdgeKind : uint8_t {
   Fallthrough,  // unconditional
   True,         // taken when Block::condition is truthy
   False,        // taken when Block::condition is falsy
-  Exception,    // an exception raised in the source block is caught by the target handler
+  Exception,    // an exception raised in the source block is caught by the target handler.
+                // Every statement of a try body has its own block with an edge to each
+                // handler of the innermost try, and on to enclosing tries' handlers unless
+                // one catches everything (bare except, Exception, BaseException)
   LoopBack,     // back edge of a loop
 };
 
@@ -101,7 +138,10 @@ struct Edge {
 
 struct Block {
   std::vector<Stmt> stmts;
-  // When set, the block ends with a branch: successors carry True/False edges.
+  // When set, the block ends with a branch: successors carry True/False edges. `and`/`or`/
+  // `not` stay inside the condition (no block per operand). Loop headers hold the loop's
+  // condition (a for loop's is Unknown "has next"; `while True:` has none, so only break,
+  // return or raise leave it); elif chains are condition blocks reached by False edges.
   ExprId condition = kNoExpr;
   std::vector<Edge> successors;
   // Set for a block that begins an except/catch handler. caughtTypes holds the qualified
@@ -110,13 +150,20 @@ struct Block {
   std::vector<std::string> caughtTypes;
   // Set for blocks inside a loop body, so "for every item" effects are not taken as
   // "once, before the code after the loop".
+  // Headers are outside the body; a loop's else clause is not in the loop.
   bool inLoop = false;
 };
+// Shapes the Python front-end does not model: a finally body is lowered once, on the normal
+// path out of its try (return and raise paths skip it); `with` does not catch exceptions.
+// Code after a return/raise/break is still lowered, into blocks no edge reaches.
 
 struct Parameter {
   std::string name;
-  std::string annotation;  // qualified type name when resolvable, else its source text
-  ExprId defaultValue = kNoExpr;
+  std::string annotation;  // qualified type name when resolvable, else its source text;
+                           // also the type the front-end infers for an unannotated `self`
+                           // (the class) and a Django view's request
+                           // ("django.http.HttpRequest")
+  ExprId defaultValue = kNoExpr;  // in the function's own arena
   bool isVariadic = false;  // *args
   bool isKeywordVariadic = false;  // **kwargs
   Span span;
@@ -124,16 +171,22 @@ struct Parameter {
 
 struct Function {
   FunctionId id = kNoFunction;
-  std::string name;       // "stripe_webhook", "<module>" for module-level code, "<lambda>"
+  std::string name;       // "stripe_webhook", "<module>" for module-level code, "<lambda>",
+                          // "<class>" for a class body
   std::string qualified;  // "app.hooks.stripe_webhook", "app.hooks.Handler.post",
-                          // "app.hooks.require_sig.<locals>.wrapper"
+                          // "app.hooks.require_sig.<locals>.wrapper", "app.hooks.<module>",
+                          // "app.hooks.Handler.<class>", "app.hooks.f.<locals>.<lambda>"
   FileId file = kNoFile;
   Span span;      // the whole definition
   Span defSpan;   // the header line(s): "def name(...)" — where handler-level findings go
   std::vector<Parameter> params;
-  std::vector<ExprId> decorators;  // in source order (outermost first)
+  // In source order (outermost first), lowered into this function's own arena but resolved
+  // in the enclosing scope, where Python evaluates them.
+  std::vector<ExprId> decorators;
   std::string classQualified;      // enclosing class, for methods
-  FunctionId parent = kNoFunction; // enclosing function, for nested definitions and lambdas
+  // Enclosing function, for nested definitions and lambdas: a method's parent is the function
+  // around its class (none at module level); code at module level has none.
+  FunctionId parent = kNoFunction;
   bool isAsync = false;
 
   std::vector<Expr> exprs;    // arena; ExprId indexes into it
@@ -169,9 +222,11 @@ struct Module {
   FileId file = kNoFile;
   Language language = Language::Python;
   FunctionId body = kNoFunction;  // module-level statements as a function named "<module>"
-  std::vector<FunctionId> functions;  // every function defined in this module (nested too)
+  // Every function defined in this module (nested too), with the module body, class bodies
+  // and lambdas.
+  std::vector<FunctionId> functions;
   std::vector<ClassDef> classes;
-  std::vector<Import> imports;
+  std::vector<Import> imports;  // module-level only; `from m import *` has localName "*"
 };
 
 }  // namespace hg

@@ -32,6 +32,27 @@ FunctionId Program::addFunction(Function f) {
   return id;
 }
 
+FunctionId Program::addFunctions(std::vector<Function> batch) {
+  std::lock_guard lock(addMutex_);
+  auto base = static_cast<FunctionId>(functions_.size());
+  auto rebase = [base](FunctionId& id) {
+    if (id != kNoFunction) id += base;
+  };
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Function& f = batch[i];
+    f.id = base + static_cast<FunctionId>(i);
+    rebase(f.parent);
+    for (Expr& e : f.exprs) rebase(e.function);
+    functions_.push_back(std::make_unique<Function>(std::move(f)));
+  }
+  return base;
+}
+
+Module& Program::addModule(Module m) {
+  std::lock_guard lock(addMutex_);
+  return modules.emplace_back(std::move(m));
+}
+
 FunctionId Program::findFunction(const std::string& qualified) const {
   auto it = functionsByName_.find(qualified);
   return it == functionsByName_.end() ? kNoFunction : it->second;

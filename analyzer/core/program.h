@@ -54,6 +54,12 @@ class Program {
   std::vector<Application> applications;
 
   FunctionId addFunction(Function f);
+  // Appends a front-end's functions of one file at once. Inside `batch`, FunctionIds
+  // (Function::parent, Expr::function) are positions in the batch; they are rebased onto
+  // program ids. Returns the id given to batch[0]. Thread-safe, like addFunction.
+  FunctionId addFunctions(std::vector<Function> batch);
+  // Appends a module; thread-safe (front-ends lower files concurrently).
+  Module& addModule(Module m);
   Function& function(FunctionId id) { return *functions_[id]; }
   const Function& function(FunctionId id) const { return *functions_[id]; }
   size_t functionCount() const { return functions_.size(); }

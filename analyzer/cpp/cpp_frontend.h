@@ -23,4 +23,8 @@ struct CppOptions {
 void analyzeFiles(Program& program, const std::vector<FileId>& files, const CppOptions& options,
                   const Knowledge& knowledge, Diagnostics& diags);
 
+// The module name of a C++ file: its display path with '/' as '.', without the extension
+// ("src/hooks/stripe.cpp" -> "src.hooks.stripe").
+std::string moduleNameFor(const std::string& path);
+
 }  // namespace hg::cpp

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct EngineConfig {
   std::set<std::string> ignore;
   std::map<std::string, Level> levelOverrides;
   bool allPostRoutes = false;
+  // Routes the user declares to be webhooks: glob patterns over a route's path or its
+  // handler's qualified name ("/api/inbound/*", "app.views.receive").
+  std::vector<std::string> webhookRoutes;
   uint64_t maxBodyBytes = 10ull * 1024 * 1024;  // WH302 threshold
   double maxTimestampWindowSeconds = 15 * 60;    // WH203 threshold
 };
@@ -33,10 +37,24 @@ class Rule {
   virtual void check(RuleContext& context, std::vector<Finding>& out) const = 0;
 };
 
-// Every rule of the catalog, in id order (rules/registry.cpp).
+// Every implemented rule of the catalog, in id order (rules/registry.cpp).
 const std::vector<std::unique_ptr<Rule>>& allRules();
 const Rule* findRule(const std::string& id);
 
+// The metadata of the whole catalog (WH101..WH503), implemented or not, in id order
+// (rules/catalog.cpp): what documentation and tooling can list before every check exists.
+const std::vector<RuleMeta>& catalogMetadata();
+const RuleMeta* catalogEntry(const std::string& id);
+
+// A select/ignore entry names no rule of the catalog: a usage error the CLI reports (exit 2).
+struct UnknownRuleError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Runs the selected rules (select minus ignore; an id is exact, "WH1" selects a group), applies
+// levelOverrides, sorts with findingLess and keeps one finding per (rule, location). Throws
+// UnknownRuleError for a select/ignore/levelOverrides entry that matches no catalog rule. A
+// rule that throws is reported in `diags` and the others still run.
 std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge,
                               const EngineConfig& config, Diagnostics& diags);
 

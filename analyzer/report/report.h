@@ -18,6 +18,8 @@ struct ReportInput {
   const std::vector<RunDiagnostic>& diagnostics;
   std::string repositoryRoot;  // absolute; URIs are relative to it
   bool color = false;          // text only
+  // SARIF tool.driver.informationUri (an absolute URI); empty = a stable placeholder.
+  std::string informationUri = {};
 };
 
 void writeSarif(std::ostream& out, const ReportInput& input);

@@ -1,0 +1,125 @@
+// `hookguard scan`: options -> scan() -> diagnostics on stderr, the report on stdout or -o,
+// a summary line, and the exit code.
+#include <unistd.h>
+
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "cli/rule_catalog.h"
+#include "cli/scan.h"
+#include "cli/terminal.h"
+#include "python/python_frontend.h"
+#include "report/report.h"
+
+namespace hg {
+
+namespace {
+
+std::string plural(size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "hookguard: scanned 12 files (1 skipped): 7 routes, 5 handlers; 9 findings (4 errors, 3 warnings,
+// 2 notes), 1 suppressed"
+std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnostic>& diagnostics) {
+  size_t skippedFiles = 0;
+  for (const RunDiagnostic& d : diagnostics) skippedFiles += d.fileSkipped ? 1 : 0;
+  std::set<FunctionId> handlers;
+  for (const Route& route : result.program->routes) handlers.insert(route.handler);
+  size_t byLevel[3] = {0, 0, 0};
+  size_t suppressed = 0;
+  for (const Finding& f : result.findings) {
+    if (f.suppressed()) ++suppressed;
+    else ++byLevel[static_cast<size_t>(f.level)];
+  }
+  const size_t reported = byLevel[0] + byLevel[1] + byLevel[2];
+  std::string line = "hookguard: scanned " + plural(result.filesScanned, "file", "files");
+  if (skippedFiles > 0) line += " (" + std::to_string(skippedFiles) + " skipped)";
+  line += ": " + plural(result.program->routes.size(), "route", "routes") + ", " +
+          plural(handlers.size(), "handler", "handlers") + "; ";
+  if (reported == 0) {
+    line += "no findings";
+  } else {
+    line += plural(reported, "finding", "findings") + " (" + plural(byLevel[2], "error", "errors") + ", " +
+            plural(byLevel[1], "warning", "warnings") + ", " + plural(byLevel[0], "note", "notes") + ")";
+  }
+  if (suppressed > 0) line += ", " + std::to_string(suppressed) + " suppressed";
+  return line + "\n";
+}
+
+int exitCodeFor(const ScanResult& result, std::optional<Level> failOn) {
+  if (result.inputError) return kExitError;
+  if (!failOn) return kExitClean;
+  for (const Finding& f : result.findings) {
+    if (!f.suppressed() && f.level >= *failOn) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+void writeReport(std::ostream& out, ReportFormat format, const ReportInput& input) {
+  switch (format) {
+    case ReportFormat::Text: writeText(out, input); break;
+    case ReportFormat::Sarif: writeSarif(out, input); break;
+    case ReportFormat::Json: writeJson(out, input); break;
+    case ReportFormat::Gcc: writeGcc(out, input); break;
+  }
+}
+
+}  // namespace
+
+int runScanCommand(const ScanCommandOptions& options) {
+  const bool colorStderr = shouldUseColor(options.color, STDERR_FILENO);
+  auto fail = [&](const std::string& message) {
+    std::cerr << formatToolError(message, colorStderr);
+    return kExitError;
+  };
+
+  ScanOptions scanOptions;
+  scanOptions.paths = options.paths;
+  scanOptions.cppBuildDirectory = options.buildPath;
+  scanOptions.maxFileBytes = options.maxFileBytes;
+  scanOptions.engine.allPostRoutes = options.allPostRoutes;
+  scanOptions.engine.webhookRoutes = options.webhookRoutes;
+  std::string error;
+  if (!resolveRuleSelectors(options.select, scanOptions.engine.select, error)) return fail("--select: " + error);
+  if (!resolveRuleSelectors(options.ignore, scanOptions.engine.ignore, error)) return fail("--ignore: " + error);
+  if (!options.output.empty()) {
+    if (std::string problem = checkOutputPath(options.output); !problem.empty())
+      return fail("cannot write " + options.output + ": " + problem);
+  }
+  // A grammar built for another tree-sitter ABI would parse garbage or crash: refuse up front.
+  if (std::string abiError; !python::checkGrammarAbi(abiError)) return fail(abiError);
+
+  std::unique_ptr<ScanResult> result = scan(scanOptions);
+  const std::vector<RunDiagnostic> diagnostics = result->diagnostics.all();
+  for (const RunDiagnostic& d : diagnostics) {
+    if (options.quiet && d.severity == RunDiagnostic::Severity::Note) continue;
+    std::cerr << formatRunDiagnostic(d, colorStderr);
+  }
+
+  const bool colorReport = options.format == ReportFormat::Text && options.output.empty() &&
+                           shouldUseColor(options.color, STDOUT_FILENO);
+  ReportInput input{*result->program, result->findings, diagnostics, result->repositoryRoot, colorReport};
+  std::ostringstream report;
+  try {
+    writeReport(report, options.format, input);
+  } catch (const std::exception& e) {
+    return fail(std::string("internal error while writing the report: ") + e.what());
+  }
+
+  if (options.output.empty()) {
+    std::cout << report.str() << std::flush;
+    if (!std::cout) return fail("cannot write the report to standard output");
+  } else if (!writeFileAtomically(options.output, report.str(), error)) {
+    return fail("cannot write " + options.output + ": " + error);
+  }
+
+  if (options.format == ReportFormat::Text && !options.quiet) std::cerr << summaryLine(*result, diagnostics);
+  return exitCodeFor(*result, options.failOn);
+}
+
+}  // namespace hg

@@ -1,0 +1,166 @@
+// analyzeFiles: for each C++ file, its flags (database or defaults, filtered), one Clang parse
+// lowered into functions and a module, then routes and applications, all handed to the Program.
+#include "cpp/cpp_frontend.h"
+
+#include <filesystem>
+
+#include "cpp/clang_parse.h"
+#include "cpp/compile_flags.h"
+#include "cpp/lowering.h"
+#include "cpp/routes.h"
+
+namespace hg::cpp {
+
+namespace {
+
+using Severity = RunDiagnostic::Severity;
+
+void report(Diagnostics& diags, Severity severity, const std::string& path, uint32_t line, std::string message,
+            bool skipped = false) {
+  RunDiagnostic d;
+  d.severity = severity;
+  d.path = path;
+  d.line = line;
+  d.message = std::move(message);
+  d.fileSkipped = skipped;
+  diags.add(std::move(d));
+}
+
+std::string joined(const std::vector<std::string>& items, size_t limit = 5) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < limit; ++i) out += (i ? ", " : "") + items[i];
+  if (items.size() > limit) out += ", and " + std::to_string(items.size() - limit) + " more";
+  return out;
+}
+
+void rebase(FunctionId& id, FunctionId base) {
+  if (id != kNoFunction) id += base;
+}
+
+struct FileFlags {
+  std::vector<std::string> options;
+  bool defaults = false;
+};
+
+FileFlags flagsFor(const SourceFile& source, const std::string& absolute, CompilationDatabases& databases,
+                   Diagnostics& diags) {
+  FileFlags flags;
+  std::string searched;
+  std::optional<CompileCommand> command = databases.commandFor(absolute, searched);
+  if (!command) {
+    flags.options = defaultArguments();
+    flags.defaults = true;
+    return flags;
+  }
+  SanitizedFlags sanitized = sanitizeArguments(command->arguments, command->directory, absolute);
+  if (!sanitized.refused.empty()) {
+    report(diags, Severity::Warning, source.displayPath, 0,
+           "ignoring compile flags that would load code or write files (" + joined(sanitized.refused) + ") from " +
+               command->database + ": scanning never runs the scanned code");
+  }
+  flags.options = std::move(sanitized.arguments);
+  // Relative include paths in the database are relative to its entry's directory.
+  flags.options.insert(flags.options.begin(), {"-working-directory", command->directory});
+  return flags;
+}
+
+void analyzeFile(Program& program, FileId id, CompilationDatabases& databases, const Knowledge& knowledge,
+                 Diagnostics& diags, std::vector<std::string>& withDefaults) {
+  const SourceFile& source = program.sources.get(id);
+  std::string absolute = source.absolutePath;
+  if (absolute.empty()) {
+    std::error_code ec;
+    absolute = std::filesystem::absolute(source.displayPath, ec).lexically_normal().string();
+  }
+  FileFlags flags = flagsFor(source, absolute, databases, diags);
+  if (flags.defaults) withDefaults.push_back(source.displayPath);
+
+  std::vector<Function> functions;
+  Module module;
+  bool lowered = false;
+  bool tooDeep = false;
+  ParseInput input{absolute, source.text, flags.options};
+  ParseOutcome outcome = parseFile(input, [&](clang::ASTContext& context, const NameSynthesizer& names) {
+    FileLowering lowering(source, id, moduleNameFor(source.displayPath), knowledge, context, names);
+    lowering.lowerTranslationUnit();
+    tooDeep = lowering.nestingTooDeep;
+    functions = lowering.takeFunctions();
+    module = std::move(lowering.module);
+    lowered = true;
+  });
+  if (!outcome.ran || !lowered) {
+    report(diags, Severity::Error, source.displayPath, 0, "cannot analyze this C++ file: " + outcome.failure, true);
+    return;
+  }
+  if (!outcome.unknownOptions.empty()) {
+    report(diags, Severity::Note, source.displayPath, 0,
+           "ignoring compile flags this Clang does not know: " + joined(outcome.unknownOptions));
+  }
+  if (!outcome.missingHeaders.empty()) {
+    report(diags, Severity::Note, source.displayPath, 0,
+           "headers not found (" + joined(outcome.missingHeaders) +
+               "); the names they declare are inferred from their use, results may be partial");
+  }
+  if (outcome.errors > 0) {
+    const bool inFile = outcome.firstErrorFile == absolute || outcome.firstErrorFile.empty();
+    std::string where = inFile ? "line " + std::to_string(outcome.firstErrorLine)
+                               : outcome.firstErrorFile + ":" + std::to_string(outcome.firstErrorLine);
+    report(diags, Severity::Warning, source.displayPath, inFile ? outcome.firstErrorLine : 0,
+           std::to_string(outcome.errors) + (outcome.errors == 1 ? " error" : " errors") + " while parsing (first at " +
+               where + ": " + outcome.firstError + "), analyzing what parsed");
+  }
+  if (tooDeep) {
+    report(diags, Severity::Warning, source.displayPath, 0, "code nested too deeply; the deepest parts are not analyzed");
+  }
+
+  FileRoutes found = discoverRoutes(functions, module, knowledge);
+  const FunctionId base = program.addFunctions(std::move(functions));
+  rebase(module.body, base);
+  for (FunctionId& f : module.functions) rebase(f, base);
+  for (ClassDef& c : module.classes) {
+    rebase(c.body, base);
+    for (FunctionId& m : c.methods) rebase(m, base);
+  }
+  program.addModule(std::move(module));
+  for (Route& r : found.routes) {
+    rebase(r.handler, base);
+    program.routes.push_back(std::move(r));
+  }
+  for (Application& a : found.applications) {
+    rebase(a.definedIn, base);
+    program.applications.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+std::string moduleNameFor(const std::string& path) {
+  std::string p = path;
+  for (char& c : p) {
+    if (c == '\\') c = '/';
+  }
+  while (p.starts_with("./")) p.erase(0, 2);
+  while (p.starts_with("/")) p.erase(0, 1);
+  size_t slash = p.rfind('/');
+  size_t dot = p.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash) && dot > 0) p.resize(dot);
+  for (char& c : p) {
+    if (c == '/') c = '.';
+  }
+  return p;
+}
+
+void analyzeFiles(Program& program, const std::vector<FileId>& files, const CppOptions& options,
+                  const Knowledge& knowledge, Diagnostics& diags) {
+  CompilationDatabases databases(options.buildDirectory, diags);
+  std::vector<std::string> withDefaults;
+  for (FileId id : files) analyzeFile(program, id, databases, knowledge, diags, withDefaults);
+  if (!withDefaults.empty()) {
+    report(diags, Severity::Note, withDefaults.front(), 0,
+           std::to_string(withDefaults.size()) + (withDefaults.size() == 1 ? " C++ file" : " C++ files") +
+               " not in any compile_commands.json (" + joined(withDefaults, 3) +
+               ") parsed with default flags (-std=c++17, system headers only); results may be partial");
+  }
+}
+
+}  // namespace hg::cpp

@@ -1,0 +1,66 @@
+#include "engine/rule_context.h"
+
+#include "engine/taint_analysis.h"
+
+namespace hg {
+
+RuleContext::RuleContext(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
+                         Diagnostics& diags)
+    : program(program), knowledge(knowledge), config(config), diagnostics(diags) {}
+
+RuleContext::~RuleContext() = default;
+
+const CallResolver& RuleContext::calls() {
+  if (!calls_) calls_ = std::make_unique<CallResolver>(program);
+  return *calls_;
+}
+
+RequestUseAnalysis& RuleContext::requestUses() {
+  if (!requests_) requests_ = std::make_unique<RequestUseAnalysis>(program, knowledge);
+  return *requests_;
+}
+
+ValueFacts& RuleContext::values() {
+  if (!values_) values_ = std::make_unique<ValueFacts>(program, knowledge, requestUses(), calls());
+  return *values_;
+}
+
+VerificationSummaries& RuleContext::summaries() {
+  if (!summaries_) summaries_ = std::make_unique<VerificationSummaries>(program, knowledge, calls(), requestUses(), values());
+  return *summaries_;
+}
+
+RouteCoverageAnalysis& RuleContext::coverage() {
+  if (!coverage_)
+    coverage_ = std::make_unique<RouteCoverageAnalysis>(program, knowledge, calls(), summaries(), requestUses(), values());
+  return *coverage_;
+}
+
+GuardAnalysis& RuleContext::guards() {
+  if (!guards_) guards_ = std::make_unique<GuardAnalysis>(program, knowledge, summaries(), coverage());
+  return *guards_;
+}
+
+WebhookClassifier& RuleContext::webhooks() {
+  if (!webhooks_)
+    webhooks_ = std::make_unique<WebhookClassifier>(program, knowledge, config, calls(), summaries(), requestUses(),
+                                                    values(), coverage());
+  return *webhooks_;
+}
+
+const ConstantFolder& RuleContext::constants() {
+  if (!constants_) constants_ = std::make_unique<ConstantFolder>(program, knowledge);
+  return *constants_;
+}
+
+ValueRoles& RuleContext::valueRoles() {
+  if (!valueRoles_) valueRoles_ = std::make_unique<ValueRoles>(program, knowledge, requestUses(), calls(), constants());
+  return *valueRoles_;
+}
+
+TaintAnalysis& RuleContext::taint() {
+  if (!taint_) taint_ = std::make_unique<TaintAnalysis>(program, knowledge, calls(), requestUses());
+  return *taint_;
+}
+
+}  // namespace hg

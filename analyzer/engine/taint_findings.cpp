@@ -1,0 +1,75 @@
+#include "engine/taint_findings.h"
+
+#include <algorithm>
+
+#include "engine/expr_walk.h"
+
+namespace hg {
+
+namespace {
+
+std::string routeText(const Program& program, const Route& route) {
+  std::string method = "ANY";
+  if (!route.methods.empty()) {
+    method = methodName(route.methods.front());
+    for (HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch}) {
+      if (std::find(route.methods.begin(), route.methods.end(), m) != route.methods.end()) {
+        method = methodName(m);
+        break;
+      }
+    }
+  }
+  std::string handler = route.handler < program.functionCount() ? program.function(route.handler).name : "?";
+  return method + (route.path.empty() ? " route" : " " + route.path) + " handler " + handler;
+}
+
+}  // namespace
+
+std::optional<FlowOwner> flowOwner(RuleContext& ctx, const SinkHit& hit, const std::function<bool(size_t)>& accept) {
+  FunctionId start = hit.root != kNoFunction ? hit.root : hit.function;
+  std::vector<size_t> routes = ctx.taint().routesReaching(start);
+  FlowOwner owner;
+  if (routes.empty()) {
+    if (accept) return std::nullopt;
+    owner.handler = start;
+    owner.text = "function " + (start < ctx.program.functionCount() ? ctx.program.function(start).name : "?");
+    return owner;
+  }
+  for (size_t r : routes) {
+    if (accept && !accept(r)) continue;
+    owner.route = r;
+    owner.handler = ctx.program.routes[r].handler;
+    owner.text = routeText(ctx.program, ctx.program.routes[r]);
+    return owner;
+  }
+  return std::nullopt;
+}
+
+std::string flowSourceText(const Program& program, const SinkHit& hit) {
+  if (hit.label.data == RequestDataKind::PathParameter && !hit.trace.steps.empty() &&
+      hit.trace.steps.front().message.starts_with("route parameter")) {
+    std::string m = hit.trace.steps.front().message;
+    size_t of = m.find(" of ");
+    return of == std::string::npos ? m : m.substr(0, of);
+  }
+  std::string text = spanText(program, hit.label.origin, 50);
+  return text.empty() ? std::string("request data") : text;
+}
+
+Finding flowFinding(RuleContext& ctx, const SinkHit& hit, const FlowOwner& owner, std::string message,
+                    std::string help) {
+  Finding f;
+  f.message = std::move(message);
+  f.help = std::move(help);
+  f.location = hit.span;
+  f.flow = hit.trace.steps;
+  if (hit.label.origin.valid() && hit.label.origin != hit.span)
+    f.related.push_back({hit.label.origin, "value read from the request here"});
+  if (owner.route) {
+    const Route& route = ctx.program.routes[*owner.route];
+    if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});
+  }
+  return f;
+}
+
+}  // namespace hg

@@ -1,0 +1,59 @@
+// What a value is, as far as signature checks care: derived from the request, a signature /
+// token header, a MAC or digest, a secret. Locals are tracked flow-insensitively (the union
+// over every assignment in the function), which is what the question "is this comparison a
+// MAC check?" needs; helpers' return values are summarised ("compute_signature(body)" is a MAC).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/knowledge.h"
+#include "core/program.h"
+#include "engine/call_resolution.h"
+#include "engine/request_uses.h"
+
+namespace hg {
+
+enum ValueFlag : uint32_t {
+  kFromRequest = 1u << 0,      // client-controlled data
+  kSignatureHeader = 1u << 1,  // a signature/token header (signature_headers)
+  kMac = 1u << 2,              // output of a MAC (mac_functions)
+  kDigest = 1u << 3,           // output of a plain hash (hash_functions)
+  kSecret = 1u << 4,           // a configured secret or token (by name: secret_words)
+  kSignatureNamed = 1u << 5,   // a value whose name says it is a signature ("sig", "signature")
+  kRawBody = 1u << 6,          // the raw request bytes
+  kParsedBody = 1u << 7,       // the parsed body (JSON, form)
+};
+using ValueFlags = uint32_t;
+
+class ValueFacts {
+ public:
+  ValueFacts(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
+             const CallResolver& calls);
+
+  ValueFlags flags(FunctionId fn, ExprId expr);
+  ValueFlags localFlags(FunctionId fn, const std::string& name);
+  // The union of the flags of every value `fn` returns.
+  ValueFlags returnFlags(FunctionId fn);
+
+  bool isSignatureHeader(const std::string& lowerCaseHeaderName) const;
+
+ private:
+  struct FunctionFacts {
+    std::map<std::string, ValueFlags> locals;
+    ValueFlags returns = 0;
+  };
+  const FunctionFacts& facts(FunctionId fn);
+  ValueFlags exprFlags(FunctionId fn, const FunctionFacts& locals, ExprId expr);
+  ValueFlags nameFlags(const std::string& identifier) const;
+
+  const Program& program_;
+  const Knowledge& knowledge_;
+  RequestUseAnalysis& requests_;
+  const CallResolver& calls_;
+  std::map<FunctionId, FunctionFacts> cache_;
+  std::map<FunctionId, bool> inProgress_;
+};
+
+}  // namespace hg

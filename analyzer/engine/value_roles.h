@@ -1,0 +1,188 @@
+// What a value is for the authentication rules, known from where it came from: a MAC computed
+// by a mac_functions call (and its digest, hex or base64 form), a request header that carries a
+// signature or shared token, a configured secret, a request timestamp, the raw body or the body
+// parsed/re-encoded. Roles follow values through local assignments, tuple unpacking, helper
+// parameters (the union over every call site) and helper returns, module and class constants,
+// and `self.attr` fields. The analysis is flow-insensitive: the role of a variable is the union
+// over all its assignments, which is what "is this comparison a MAC check?" needs.
+//
+// Names of variables are not roles. The one place a name counts is a configuration key or a
+// configuration constant (`os.environ["GITHUB_SECRET"]`, `WEBHOOK_SECRET = b"..."`): there the
+// name *is* where the value came from. A value used as the key of a MAC is a secret whatever it
+// is called.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/knowledge.h"
+#include "core/program.h"
+#include "engine/call_resolution.h"
+#include "engine/constant_folding.h"
+#include "engine/request_uses.h"
+
+namespace hg {
+
+enum class ValueRole : uint32_t {
+  Request = 1u << 0,          // client-controlled data of any kind
+  RawBody = 1u << 1,          // the body bytes as sent (or a decode/encode of them)
+  ParsedBody = 1u << 2,       // the whole body parsed: JSON document, form mapping
+  Reencoded = 1u << 3,        // parsed data serialised again (json.dumps, str(), urlencode)
+  HeaderMap = 1u << 4,        // the request's header mapping itself
+  SignatureHeader = 1u << 5,  // a header carrying a signature or a shared token
+  Timestamp = 1u << 6,        // a header carrying the request's signing timestamp
+  Mac = 1u << 7,              // a MAC/HMAC object or digest, or an encoding of one
+  Digest = 1u << 8,           // a plain hash object or digest
+  Secret = 1u << 9,           // a configured secret: environment, config, constant, MAC key
+  Payload = 1u << 10,         // derived from the body in any form: raw, parsed, a field of it
+};
+
+class RoleSet {
+ public:
+  constexpr RoleSet() = default;
+  constexpr RoleSet(ValueRole r) : bits_(static_cast<uint32_t>(r)) {}  // NOLINT: implicit by design
+  static constexpr RoleSet fromBits(uint32_t bits) {
+    RoleSet s;
+    s.bits_ = bits;
+    return s;
+  }
+  constexpr bool has(ValueRole r) const { return (bits_ & static_cast<uint32_t>(r)) != 0; }
+  constexpr bool any(RoleSet other) const { return (bits_ & other.bits_) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr uint32_t bits() const { return bits_; }
+  constexpr RoleSet operator|(RoleSet o) const { return fromBits(bits_ | o.bits_); }
+  constexpr RoleSet operator&(RoleSet o) const { return fromBits(bits_ & o.bits_); }
+  constexpr RoleSet without(RoleSet o) const { return fromBits(bits_ & ~o.bits_); }
+  RoleSet& operator|=(RoleSet o) {
+    bits_ |= o.bits_;
+    return *this;
+  }
+  friend constexpr bool operator==(RoleSet, RoleSet) = default;
+
+ private:
+  uint32_t bits_ = 0;
+};
+
+inline constexpr RoleSet operator|(ValueRole a, ValueRole b) { return RoleSet(a) | RoleSet(b); }
+
+// "mac", "signature header", ... for messages and test output.
+std::string describeRoles(RoleSet roles);
+
+// A string/bytes literal that ends up as a key: where it is written and under which name.
+struct LiteralSecret {
+  Span location;     // the assignment statement of the constant, or the literal itself
+  std::string name;  // "WEBHOOK_SECRET", "Config.SECRET"; empty for an inline literal
+  Span literal;      // the literal expression
+};
+
+class ValueRoles {
+ public:
+  ValueRoles(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
+             const CallResolver& calls, const ConstantFolder& constants);
+
+  // The roles of `expr` evaluated in function `fn`.
+  RoleSet roles(FunctionId fn, ExprId expr);
+  // The union of the roles of the values `fn` returns.
+  RoleSet returnRoles(FunctionId fn);
+  // The roles a variable (local, parameter, or a module/class-body name) seen from `fn` holds.
+  RoleSet variableRoles(FunctionId fn, const std::string& name);
+  // The roles of a variable by its key (a Name's binding: "pkg.mod.SECRET").
+  RoleSet variableRoles(const std::string& key);
+
+  // The string/bytes literals `expr` evaluates to when used as a key: directly, through
+  // `.encode()`/`bytes()`/`base64` decoding, locals assigned once, module and class constants
+  // (across imports), `self.X` fields, and helper parameters bound to literals at a call site.
+  // Values read from the environment, configuration or files are not literals.
+  std::vector<LiteralSecret> literalOrigins(FunctionId fn, ExprId expr);
+
+  // The header name a request read of one header names (lower case, normalised), else "".
+  std::string headerNameOf(FunctionId fn, ExprId expr);
+
+  // The key argument of a call that takes a webhook secret (mac_functions `key_arg`/`key_kw`,
+  // verifier_arguments `key_arg`/`key_kw`), or kNoExpr.
+  ExprId keyArgument(const Function& fn, ExprId call) const;
+  // The signed-message argument (mac_functions `message_arg`/`message_kw`,
+  // verifier_arguments `payload_arg`/`payload_kw`), or kNoExpr.
+  ExprId messageArgument(const Function& fn, ExprId call) const;
+  // The digest argument of a mac_functions call (`digest_arg`/`digest_kw`), or kNoExpr.
+  ExprId digestArgument(const Function& fn, ExprId call) const;
+
+  bool isMacCall(const Function& fn, ExprId call) const;
+  bool isHashCall(const Function& fn, ExprId call) const;
+
+  // Whether a configuration key or constant name says it holds a secret (knowledge
+  // "secret_words", matched against the name's words).
+  bool isSecretName(std::string_view name) const;
+
+ private:
+  struct Assignment {
+    FunctionId function = kNoFunction;
+    ExprId value = kNoExpr;
+    Span statement;
+    bool plain = true;  // `x = value`; false for augmented assignment and unpacking
+  };
+  struct ParameterSlot {
+    FunctionId function = kNoFunction;
+    size_t index = 0;
+  };
+
+  void compute();
+  void indexFunction(FunctionId fn);
+  bool propagate(FunctionId fn);
+  RoleSet eval(const Function& fn, ExprId expr, int depth);
+  RoleSet evalName(const Function& fn, const Expr& e, int depth);
+  RoleSet evalAttribute(const Function& fn, ExprId id, int depth);
+  RoleSet evalSubscript(const Function& fn, ExprId id, int depth);
+  RoleSet evalCall(const Function& fn, ExprId id, int depth);
+  RoleSet requestRoles(const Function& fn, ExprId id);
+  RoleSet headerRoles(const std::string& header) const;
+  RoleSet qualifiedRoles(const std::string& qualified, int depth);
+  RoleSet classAttributeRoles(const std::string& classQualified, const std::string& attr, int depth);
+  bool isSecretSourceRead(const Function& fn, ExprId id);
+
+  // Variables are identified by a key: the front-end's binding of a Name ("pkg.mod.SECRET",
+  // "pkg.mod.verify.<locals>.sig", an import's target), "pkg.mod.Class.attr" for class
+  // attributes and `self.attr` fields. A Name without a binding gets the same spelling from
+  // the scope that binds it (enclosing functions, the module body, imports).
+  std::string keyOfName(const Function& fn, const Expr& name) const;
+  std::string keyOfQualified(const std::string& qualified, int depth) const;
+  std::string scopeKey(FunctionId scope, const std::string& name) const;
+  std::string parameterKey(FunctionId fn, size_t index) const;
+  bool isKnownKey(const std::string& key) const;
+  std::string enclosingClass(const Function& fn) const;
+
+  bool addRoles(const std::string& key, RoleSet roles);
+  bool assignTarget(const Function& fn, ExprId target, RoleSet roles, int depth);
+  bool bindArguments(const Function& fn, ExprId call, FunctionId callee);
+  bool markKeyAsSecret(const Function& fn, ExprId key, int depth);
+  std::string targetKey(const Function& fn, ExprId target) const;
+
+  void collectLiterals(FunctionId fn, ExprId expr, int depth, std::vector<LiteralSecret>& out,
+                       std::set<std::pair<FunctionId, ExprId>>& seen);
+  void collectKeyLiterals(const std::string& key, int depth, std::vector<LiteralSecret>& out,
+                          std::set<std::pair<FunctionId, ExprId>>& seen);
+  ExprId entryArgument(const Function& fn, ExprId call, std::string_view category, const char* argKey,
+                       const char* kwKey) const;
+
+  const Program& program_;
+  const Knowledge& knowledge_;
+  RequestUseAnalysis& requests_;
+  const CallResolver& calls_;
+  const ConstantFolder& constants_;
+  bool computed_ = false;
+  std::map<std::string, RoleSet> variables_;
+  std::map<std::string, std::vector<Assignment>> assignments_;
+  std::map<std::string, ParameterSlot> parameters_;
+  std::vector<std::set<std::string>> bound_;  // names each function assigns or takes
+  std::vector<RoleSet> returns_;
+  std::map<FunctionId, std::string> classOfBody_;  // class body function -> class
+  std::map<FunctionId, std::vector<std::pair<FunctionId, ExprId>>> callSites_;
+};
+
+}  // namespace hg

@@ -1,0 +1,208 @@
+#include "engine/webhooks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "engine/engine.h"
+#include "engine/expr_walk.h"
+
+namespace hg {
+
+namespace {
+
+// Splits an identifier or path into lower-case words: "/hooks/stripeEvents_v2" ->
+// hooks, stripe, events, v2.
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) out.push_back(current);
+    current.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!std::isalnum(c)) {
+      flush();
+      continue;
+    }
+    if (std::isupper(c) && !current.empty() && std::islower(static_cast<unsigned char>(current.back()))) flush();
+    current.push_back(static_cast<char>(std::tolower(c)));
+  }
+  flush();
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+WebhookClassifier::WebhookClassifier(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
+                                     const CallResolver& calls, VerificationSummaries& summaries,
+                                     RequestUseAnalysis& requests, ValueFacts& values, RouteCoverageAnalysis& coverage)
+    : program_(program),
+      knowledge_(knowledge),
+      config_(config),
+      calls_(calls),
+      summaries_(summaries),
+      requests_(requests),
+      values_(values),
+      coverage_(coverage) {}
+
+bool WebhookClassifier::hasWebhookWord(std::string_view text) const {
+  std::vector<std::string> tokens = words(text);
+  for (const KnowledgeEntry& e : knowledge_.entries("webhook_words")) {
+    std::string word = lower(e.pattern);
+    for (const std::string& token : tokens) {
+      if (token == word || token == word + "s") return true;
+      // Long words also inside run-together names ("stripewebhook"); short ones ("ipn",
+      // "hook") only as whole words, so "shipping" is no "ipn".
+      if (word.size() >= 6 && token.find(word) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<FunctionId> WebhookClassifier::reachableFunctions(FunctionId from) const {
+  std::vector<FunctionId> order;
+  std::set<FunctionId> seen{from};
+  std::vector<FunctionId> todo{from};
+  while (!todo.empty() && order.size() < 256) {
+    FunctionId f = todo.back();
+    todo.pop_back();
+    order.push_back(f);
+    const Function& fn = program_.function(f);
+    for (const Block& block : fn.blocks) {
+      std::vector<ExprId> roots;
+      for (const Stmt& stmt : block.stmts) {
+        for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
+      }
+      if (block.condition != kNoExpr) roots.push_back(block.condition);
+      for (ExprId root : roots) {
+        for (ExprId call : callsIn(fn, root)) {
+          FunctionId callee = calls_.resolveCall(fn, call);
+          if (callee != kNoFunction && seen.insert(callee).second) todo.push_back(callee);
+        }
+      }
+    }
+  }
+  return order;
+}
+
+bool WebhookClassifier::readsRequest(const Route& route) {
+  if (route.handler >= program_.functionCount()) return false;
+  return summaries_.summary(route.handler).readsRequest;
+}
+
+bool WebhookClassifier::readsSignatureHeader(size_t routeIndex) {
+  const Route& route = program_.routes[routeIndex];
+  for (FunctionId f : reachableFunctions(route.handler)) {
+    for (const RequestRead& r : requests_.reads(f)) {
+      if (values_.isSignatureHeader(r.headerName)) return true;
+    }
+  }
+  for (const CoverageSource& s : coverage_.coverage(routeIndex).sources) {
+    if (s.readsSignatureHeader) return true;
+  }
+  return false;
+}
+
+bool WebhookClassifier::decoratorMatches(const Route& route, std::string_view category) const {
+  for (const std::string& name : route.decoratorNames) {
+    for (const std::string& prefix : qualifiedPrefixes(name)) {
+      if (knowledge_.matches(category, prefix)) return true;
+    }
+  }
+  const Function& fn = program_.function(route.handler);
+  for (ExprId d : fn.decorators) {
+    if (d >= fn.exprs.size()) continue;
+    // `@jwt_required()` is a call; its callee names the decorator.
+    ExprId named = fn.expr(d).kind == ExprKind::Call ? calleeOf(fn, d) : d;
+    if (named == kNoExpr) continue;
+    if (knowledge_.matches(category, fn.expr(named).qualified) || knowledge_.matches(category, fn.expr(d).qualified))
+      return true;
+  }
+  return false;
+}
+
+bool WebhookClassifier::behindUserAuthentication(size_t routeIndex) {
+  const Route& route = program_.routes[routeIndex];
+  if (decoratorMatches(route, "auth_decorators")) return true;
+  // A current_user / JWT identity check in the handler or a hook that runs for it.
+  std::vector<FunctionId> checked{route.handler};
+  for (const auto& h : coverage_.hooksFor(route)) checked.push_back(h.hook);
+  for (FunctionId f : checked) {
+    const Function& fn = program_.function(f);
+    for (const Expr& e : fn.exprs) {
+      if (e.qualified.empty()) continue;
+      for (const std::string& prefix : qualifiedPrefixes(e.qualified)) {
+        if (knowledge_.matches("auth_checks", prefix)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
+  std::vector<std::string> reasons;
+  const Route& route = program_.routes[routeIndex];
+  const Function& fn = program_.function(route.handler);
+  if (config_.allPostRoutes) reasons.push_back("all POST routes are checked");
+  for (const std::string& pattern : config_.webhookRoutes) {
+    if (globMatch(pattern, route.path) || globMatch(pattern, fn.qualified)) {
+      reasons.push_back("configured as a webhook");
+      break;
+    }
+  }
+  if (hasWebhookWord(route.path)) reasons.push_back("path " + route.path);
+  if (hasWebhookWord(fn.name)) reasons.push_back("function " + fn.name);
+  if (!fn.classQualified.empty() && hasWebhookWord(lastComponent(fn.classQualified)))
+    reasons.push_back("class " + std::string(lastComponent(fn.classQualified)));
+  const Module* module = program_.moduleOf(fn.file);
+  if (module && hasWebhookWord(module->name)) reasons.push_back("module " + module->name);
+  else if (fn.file < program_.sources.size() && hasWebhookWord(program_.sources.get(fn.file).displayPath))
+    reasons.push_back("file " + program_.sources.get(fn.file).displayPath);
+  if (!route.registeredOn.empty() && hasWebhookWord(lastComponent(route.registeredOn)))
+    reasons.push_back("registered on " + std::string(lastComponent(route.registeredOn)));
+  if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
+  if (decoratorMatches(route, "csrf_exempt")) reasons.push_back("exempt from CSRF");
+  return reasons;
+}
+
+void WebhookClassifier::classify() {
+  classified_ = true;
+  for (size_t i = 0; i < program_.routes.size(); ++i) {
+    const Route& route = program_.routes[i];
+    if (route.handler >= program_.functionCount() || !route.acceptsBody()) continue;
+    if (!readsRequest(route)) continue;
+    if (behindUserAuthentication(i)) continue;
+    std::vector<std::string> reasons = webhookReasons(i);
+    if (reasons.empty()) continue;
+    byRoute_[i] = handlers_.size();
+    handlers_.push_back({i, route.handler, std::move(reasons)});
+  }
+}
+
+const std::vector<WebhookHandler>& WebhookClassifier::handlers() {
+  if (!classified_) classify();
+  return handlers_;
+}
+
+const WebhookHandler* WebhookClassifier::forRoute(size_t routeIndex) {
+  if (!classified_) classify();
+  auto it = byRoute_.find(routeIndex);
+  return it == byRoute_.end() ? nullptr : &handlers_[it->second];
+}
+
+bool WebhookClassifier::isWebhookHandler(FunctionId fn) {
+  for (const WebhookHandler& h : handlers()) {
+    if (h.handler == fn) return true;
+  }
+  return false;
+}
+
+}  // namespace hg

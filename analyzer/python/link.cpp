@@ -1,0 +1,23 @@
+// link: everything that needs all files lowered first.
+#include <algorithm>
+
+#include "python/link_index.h"
+#include "python/link_steps.h"
+#include "python/python_frontend.h"
+
+namespace hg::python {
+
+void link(Program& program, const Knowledge& knowledge, Diagnostics& diags) {
+  (void)diags;
+  program.buildIndexes();
+  LinkIndex index(program);
+  canonicalizeNames(index);
+  program.buildIndexes();
+  resolveCallTargets(index);
+  endBlocksAtNoreturnCalls(index);
+  discoverApplications(index, knowledge);
+  discoverRoutes(index, knowledge);
+  program.buildIndexes();
+}
+
+}  // namespace hg::python

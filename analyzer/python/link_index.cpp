@@ -1,0 +1,121 @@
+#include "python/link_index.h"
+
+#include <algorithm>
+#include <map>
+
+#include "python/expr_lowering.h"
+
+namespace hg::python {
+namespace {
+
+constexpr int kMaxAliasHops = 8;
+
+}  // namespace
+
+LinkIndex::LinkIndex(Program& p) : program(p) {
+  for (const Module& m : program.modules) {
+    if (m.language == Language::Python) modules_.push_back(&m);
+  }
+  std::sort(modules_.begin(), modules_.end(), [](const Module* a, const Module* b) { return a->file < b->file; });
+  for (const Module* m : modules_) {
+    addImports(*m);
+    if (m->body != kNoFunction) addSingleAssignments(m->body);
+    for (const ClassDef& c : m->classes) {
+      if (c.body != kNoFunction) addSingleAssignments(c.body);
+    }
+    for (FunctionId id : m->functions) addReturnValues(program.function(id));
+  }
+}
+
+std::vector<FunctionId> LinkIndex::functions() const {
+  std::vector<FunctionId> out;
+  for (const Module* m : modules_) out.insert(out.end(), m->functions.begin(), m->functions.end());
+  return out;
+}
+
+void LinkIndex::addImports(const Module& m) {
+  for (const Import& imp : m.imports) {
+    if (imp.localName == "*" || imp.localName.empty()) continue;
+    std::string key = m.name + "." + imp.localName;
+    if (key == imp.target) continue;
+    importAliases_.emplace(key, imp.target);
+    valueAliases_.emplace(key, imp.target);
+  }
+}
+
+void LinkIndex::addSingleAssignments(FunctionId bodyId) {
+  const Function& body = program.function(bodyId);
+  std::map<std::string, std::pair<int, ExprId>> seen;
+  for (const Block& b : body.blocks) {
+    for (const Stmt& s : b.stmts) {
+      if (s.kind != StmtKind::Assign) continue;
+      for (ExprId t : s.targets) {
+        const Expr& target = body.exprs[t];
+        if (target.kind != ExprKind::Name || target.binding.empty()) continue;
+        auto& entry = seen[target.binding];
+        entry.first += s.augOp.empty() ? 1 : 2;
+        entry.second = s.value;
+      }
+    }
+  }
+  for (const auto& [binding, entry] : seen) {
+    if (entry.first != 1) continue;
+    constants_.emplace(binding, Constant{bodyId, entry.second});
+    std::string value = valueName(body, entry.second);
+    if (value.empty() || value == binding) continue;
+    valueAliases_.emplace(binding, value);
+    if (!body.classQualified.empty() && binding.starts_with(body.classQualified + ".")) {
+      // A class attribute read through an instance: `self.client` is "pkg.mod.C().client".
+      valueAliases_.emplace(body.classQualified + "()" + binding.substr(body.classQualified.size()), value);
+    }
+  }
+}
+
+void LinkIndex::addReturnValues(const Function& f) {
+  if (f.name.starts_with("<")) return;  // module and class bodies, lambdas
+  std::string common;
+  bool any = false;
+  for (const Block& b : f.blocks) {
+    for (const Stmt& s : b.stmts) {
+      if (s.kind != StmtKind::Return) continue;
+      std::string v = s.value == kNoExpr ? std::string() : valueName(f, s.value);
+      if (v.empty() || (any && v != common)) return;
+      common = v;
+      any = true;
+    }
+  }
+  if (!any) return;
+  // Calls name the function the way the caller sees it: "pkg.mod.create_app()" or, for a
+  // method, "pkg.mod.Client().session()".
+  std::string key = f.qualified + "()";
+  if (!f.classQualified.empty()) key = f.classQualified + "()." + f.name + "()";
+  if (common.starts_with(key)) return;
+  valueAliases_.emplace(key, common);
+}
+
+std::string LinkIndex::canonical(const std::string& qualified, bool importsOnly) const {
+  const auto& aliases = importsOnly ? importAliases_ : valueAliases_;
+  if (aliases.empty() || qualified.empty()) return qualified;
+  std::string q = qualified;
+  for (int hop = 0; hop < kMaxAliasHops; ++hop) {
+    bool replaced = false;
+    // The longest prefix that ends at a name boundary and is an alias.
+    for (size_t end = q.size(); end > 0; --end) {
+      if (end != q.size() && q[end] != '.' && q[end] != '(') continue;
+      auto it = aliases.find(q.substr(0, end));
+      if (it == aliases.end()) continue;
+      q = it->second + q.substr(end);
+      replaced = true;
+      break;
+    }
+    if (!replaced) break;
+  }
+  return q;
+}
+
+const LinkIndex::Constant* LinkIndex::constant(const std::string& binding) const {
+  auto it = constants_.find(binding);
+  return it == constants_.end() ? nullptr : &it->second;
+}
+
+}  // namespace hg::python

@@ -1,0 +1,47 @@
+// What link() knows about the whole scanned tree: the Python modules, the names one module
+// exports to others (imports it re-exports, globals assigned once from an API value,
+// functions that always return the same kind of value), and the constants assigned once at
+// module or class level.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/program.h"
+
+namespace hg::python {
+
+class LinkIndex {
+ public:
+  explicit LinkIndex(Program& program);
+
+  // Rewrites a qualified name through the tree's aliases until it names what it denotes:
+  // "pkg.app.request.json" -> "flask.request.json" when pkg/app.py has `from flask import request`;
+  // "pkg.factory.create_app().route" -> "flask.Flask().route". With importsOnly, only imports are
+  // followed (identities: a global stays itself whatever its value).
+  std::string canonical(const std::string& qualified, bool importsOnly) const;
+
+  struct Constant {
+    FunctionId function = kNoFunction;
+    ExprId value = kNoExpr;
+  };
+  // The value of a module global or class attribute assigned exactly once ("pkg.mod.METHODS").
+  const Constant* constant(const std::string& binding) const;
+
+  const std::vector<const Module*>& modules() const { return modules_; }  // Python, by file
+  std::vector<FunctionId> functions() const;  // of those modules, in order
+  Program& program;
+
+ private:
+  void addImports(const Module& m);
+  void addSingleAssignments(FunctionId body);
+  void addReturnValues(const Function& f);
+
+  std::vector<const Module*> modules_;
+  std::unordered_map<std::string, std::string> importAliases_;
+  std::unordered_map<std::string, std::string> valueAliases_;
+  std::unordered_map<std::string, Constant> constants_;
+};
+
+}  // namespace hg::python

@@ -1,0 +1,39 @@
+#include "python/parse_tree.h"
+
+#include <cstdint>
+
+#include "python/python_frontend.h"
+
+extern "C" const TSLanguage* tree_sitter_python();
+
+namespace hg::python {
+
+const TSLanguage* pythonLanguage() { return tree_sitter_python(); }
+
+bool checkGrammarAbi(std::string& error) {
+  const uint32_t version = ts_language_version(pythonLanguage());
+  if (version >= TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION && version <= TREE_SITTER_LANGUAGE_VERSION) return true;
+  error = "the tree-sitter-python grammar has ABI version " + std::to_string(version) +
+          " but the tree-sitter library accepts versions " +
+          std::to_string(TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION) + " to " +
+          std::to_string(TREE_SITTER_LANGUAGE_VERSION) + "; rebuild with a matching grammar";
+  return false;
+}
+
+ParsedTree parsePython(std::string_view text, std::string& error) {
+  ParsedTree result;
+  if (text.size() > UINT32_MAX) {
+    error = "file too large for the parser";
+    return result;
+  }
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  if (!parser || !ts_parser_set_language(parser.get(), pythonLanguage())) {
+    error = "cannot load the tree-sitter-python grammar";
+    return result;
+  }
+  result.tree_.reset(ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  if (!result.tree_) error = "the parser gave up on this file";
+  return result;
+}
+
+}  // namespace hg::python

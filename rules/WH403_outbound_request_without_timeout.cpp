@@ -1,0 +1,85 @@
+// WH403 outbound-request-without-timeout: while handling a webhook (in the handler, a decorator
+// or hook covering it, or any function they call) an outbound request is made with no timeout.
+// Which calls take a timeout, and how it is passed, is data (knowledge "outbound_timeouts":
+// `timeout_kw`, `timeout_arg`). `timeout=None` is no timeout; `**options` may carry one and is
+// not reported.
+#include <set>
+
+#include "engine/expr_walk.h"
+#include "engine/route_scope.h"
+#include "engine/rule_context.h"
+#include "engine/taint_analysis.h"
+#include "rules/rule_text.h"
+#include "rules/rules.h"
+
+namespace hg::rules {
+
+namespace {
+
+bool passesTimeout(const Function& fn, ExprId call, const nlohmann::json& attrs) {
+  const Expr& e = fn.expr(call);
+  for (const std::string& name : e.argNames) {
+    if (name == "**") return true;
+  }
+  std::string keyword = attrs.value("timeout_kw", std::string("timeout"));
+  size_t position = attrs.contains("timeout_arg") && attrs["timeout_arg"].is_number_integer()
+                        ? attrs["timeout_arg"].get<size_t>()
+                        : SIZE_MAX;
+  ExprId timeout = callArgument(fn, call, position, keyword);
+  if (timeout == kNoExpr) return false;
+  const Expr& t = fn.expr(timeout);
+  return !(t.kind == ExprKind::Literal && t.literal == LiteralKind::NoneValue);
+}
+
+class OutboundRequestWithoutTimeout final : public Rule {
+ public:
+  const RuleMeta& meta() const override { return *catalogEntry("WH403"); }
+
+  void check(RuleContext& ctx, std::vector<Finding>& out) const override {
+    RouteScopes scopes(ctx);
+    const TaintCatalog& catalog = ctx.taint().catalog();
+    std::set<Span> reported;
+    for (const WebhookHandler& w : ctx.webhooks().handlers()) {
+      const Route& route = ctx.program.routes[w.route];
+      const std::string owner =
+          routeLabel(route) + " handler " + ctx.program.function(w.handler).name;
+      const RouteScope& scope = scopes.scope(w.route);
+      for (FunctionId id : scope.functions) {
+        const Function& fn = ctx.program.function(id);
+        for (BlockId b = 0; b < fn.blocks.size(); ++b) {
+          if (!scope.blockRuns(id, b)) continue;
+          const Block& block = fn.blocks[b];
+          std::vector<ExprId> roots;
+          for (const Stmt& s : block.stmts) {
+            for (ExprId r : stmtRoots(s)) roots.push_back(r);
+          }
+          if (block.condition != kNoExpr) roots.push_back(block.condition);
+          for (ExprId root : roots) {
+            for (ExprId call : callsIn(fn, root)) {
+              CatalogMatch m = catalog.matchCall("outbound_timeouts", fn, call);
+              if (!m || passesTimeout(fn, call, m.attributes())) continue;
+              const Span& at = fn.expr(call).span;
+              if (!reported.insert(at).second) continue;
+              ExprId callee = calleeOf(fn, call);
+              std::string name = spanText(ctx.program, callee == kNoExpr ? at : fn.expr(callee).span, 40);
+              Finding f;
+              f.message = owner + " calls " + name + "() without a timeout";
+              if (id != w.handler) f.message += " (in " + fn.name + ")";
+              f.location = at;
+              if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});
+              f.help = "pass timeout= (for example timeout=10) so a slow or hanging server cannot hold the "
+                       "webhook worker";
+              out.push_back(std::move(f));
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> makeOutboundRequestWithoutTimeout() { return std::make_unique<OutboundRequestWithoutTimeout>(); }
+
+}  // namespace hg::rules

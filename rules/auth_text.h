@@ -1,0 +1,40 @@
+// Wording shared by the authentication rules' messages (WH102-WH107): how a function and a
+// value are named, so that every message says them the same way.
+#pragma once
+
+#include <string>
+
+#include "engine/expr_walk.h"
+#include "engine/rule_context.h"
+#include "engine/value_roles.h"
+#include "rules/rule_text.h"
+
+namespace hg::rules {
+
+// "POST /webhook/github handler github_webhook", "function verify_signature", "module app.hooks".
+inline std::string functionLabel(const RuleContext& ctx, FunctionId fnId) {
+  const Program& program = ctx.program;
+  const Function& fn = program.function(fnId);
+  for (const Route& route : program.routes) {
+    if (route.handler == fnId) return routeLabel(route) + " handler " + fn.name;
+  }
+  if (fn.name == "<module>") {
+    const Module* m = program.moduleOf(fn.file);
+    return "module " + (m ? m->name : std::string("code"));
+  }
+  if (fn.name == "<class>" || fn.qualified.ends_with(".<class>")) return "class " + fn.classQualified;
+  return "function " + fn.name;
+}
+
+// "the computed mac `expected`", "the signature header `sig`", "`value`".
+inline std::string describeValue(const Program& program, const Function& fn, ExprId expr, RoleSet roles) {
+  std::string text = "`" + spanText(program, fn.expr(expr).span, 50) + "`";
+  if (roles.has(ValueRole::Mac)) return "the computed mac " + text;
+  if (roles.has(ValueRole::SignatureHeader)) return "the signature header " + text;
+  if (roles.has(ValueRole::Secret)) return "the secret " + text;
+  if (roles.has(ValueRole::Digest)) return "the digest " + text;
+  if (roles.has(ValueRole::Request)) return "request data " + text;
+  return text;
+}
+
+}  // namespace hg::rules

@@ -1,0 +1,1 @@
+"""A partner integration whose views verify through a helper in another module."""

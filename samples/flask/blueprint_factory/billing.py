@@ -1,0 +1,13 @@
+"""Billing provider webhooks; the blueprint's before_request hook verifies them."""
+from flask import Blueprint, jsonify, request
+
+from ..orders import mark_paid
+
+billing = Blueprint("billing", __name__)
+
+
+@billing.route("/events", methods=["POST"])
+def billing_events():
+    event = request.get_json()
+    mark_paid(event["invoice"], event["amount"])
+    return jsonify(ok=True)

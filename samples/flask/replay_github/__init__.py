@@ -1,0 +1,1 @@
+"""GitHub push receiver that refuses redeliveries through a de-duplication helper."""

@@ -1,0 +1,96 @@
+# Where reports and diagnostics go: -o writes atomically and never through a symbolic link,
+# findings go to stdout, everything about the run to stderr.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+scenario_output_file_replaces_atomically() {
+  write_unverified_webhook app/hooks.py
+  mkdir out
+  echo "previous report" >out/report.sarif
+  chmod 640 out/report.sarif
+  run scan app --format sarif -o out/report.sarif
+  expect_status 1
+  [[ ! -s $stdout_file ]] || fail "stdout is not empty with -o"
+  grep -qF '"2.1.0"' out/report.sarif || fail "out/report.sarif is not a SARIF 2.1.0 log"
+  ! grep -qF "previous report" out/report.sarif || fail "old content left in the report"
+  # No temporary file left behind, and the file keeps its permissions.
+  [[ "$(ls -A out)" == "report.sarif" ]] || fail "unexpected files in out/: $(ls -A out)"
+  [[ "$(stat -c %a out/report.sarif)" == 640 ]] || fail "mode changed to $(stat -c %a out/report.sarif)"
+}
+
+scenario_output_replaces_a_symlink_not_its_target() {
+  write_unverified_webhook app/hooks.py
+  echo "do not touch" >precious.txt
+  ln -s precious.txt report.json
+  run scan app --format json --output report.json
+  expect_status 1
+  [[ ! -L report.json ]] || fail "report.json is still a symbolic link"
+  [[ -f report.json ]] || fail "report.json was not written"
+  [[ "$(cat precious.txt)" == "do not touch" ]] || fail "the link's target was overwritten"
+}
+
+scenario_output_into_missing_directory_exits_2() {
+  write_unverified_webhook app/hooks.py
+  run scan app --format sarif -o no/such/dir/report.sarif
+  expect_status 2
+  expect_stderr_contains "no/such/dir/report.sarif"
+  [[ ! -e no ]] || fail "a directory was created"
+}
+
+scenario_output_onto_a_directory_exits_2() {
+  write_plain_module app/util.py
+  mkdir report.sarif
+  run scan app --format sarif -o report.sarif
+  expect_status 2
+  expect_stderr_contains "report.sarif"
+}
+
+scenario_reports_are_deterministic() {
+  write_unverified_webhook app/hooks.py
+  write_unverified_webhook app/billing/stripe.py
+  write_unverified_webhook app/github.py
+  local format
+  for format in sarif json gcc text; do
+    run scan app --format "$format" -o "first.$format"
+    run scan app --format "$format" -o "second.$format"
+    cmp -s "first.$format" "second.$format" || fail "two $format reports of the same tree differ"
+  done
+}
+
+scenario_diagnostics_go_to_stderr() {
+  write_unverified_webhook app/hooks.py
+  printf '\0' >app/blob.py
+  run scan app --format gcc
+  expect_status 1
+  expect_stderr_contains "app/blob.py"
+  expect_stdout_lacks "blob.py"
+  expect_stdout_lacks "hookguard: "
+  # The text format adds a summary on stderr, unless --quiet.
+  run scan app --format text
+  expect_stderr_line '^hookguard: scanned 1 file \(1 skipped\): .*finding'
+  run scan app --format text --quiet
+  expect_stderr_lacks "scanned"
+}
+
+scenario_color_policy() {
+  write_unverified_webhook app/hooks.py
+  printf '\0' >app/blob.py
+  local esc=$'\033['
+  run scan app --color always
+  expect_stderr_contains "$esc"
+  run scan app --color never
+  expect_stderr_lacks "$esc"
+  expect_stdout_lacks "$esc"
+  # auto: not a terminal here, so no color.
+  run scan app
+  expect_stderr_lacks "$esc"
+  expect_stdout_lacks "$esc"
+  command -v script >/dev/null || skip "script(1) is needed to run on a terminal"
+  # auto on a terminal colors, unless NO_COLOR is set.
+  local transcript="$work/transcript"
+  script -qec "'$HOOKGUARD' scan app --format gcc" /dev/null >"$transcript" </dev/null || true
+  grep -qF "$esc" "$transcript" || { cat "$transcript" >&2; fail "no color on a terminal"; }
+  NO_COLOR=1 script -qec "'$HOOKGUARD' scan app --format gcc" /dev/null >"$transcript" </dev/null || true
+  ! grep -qF "$esc" "$transcript" || fail "NO_COLOR ignored"
+}
+
+run_scenario "$@"

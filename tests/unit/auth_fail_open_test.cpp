@@ -1,0 +1,190 @@
+// WH105: verifications that exist but can be bypassed, and the correct shapes next to them.
+#include <gtest/gtest.h>
+
+#include "auth_fixture.h"
+#include "engine/fail_open.h"
+
+namespace hg {
+namespace {
+
+using testing::Lines;
+
+class FailOpenTest : public testing::AuthRuleFixture {
+ protected:
+  std::vector<std::pair<uint32_t, FailOpenCheck::Kind>> shapes() {
+    std::vector<std::pair<uint32_t, FailOpenCheck::Kind>> out;
+    for (const FailOpenCheck& c : findFailOpenChecks(ctx())) out.emplace_back(c.location.line, c.kind);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+constexpr const char* kPrelude = R"(import hashlib, hmac, logging, os
+import stripe
+from flask import Flask, request, abort
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+SECRET = os.environ.get("HOOK_SECRET", "").encode()
+
+def expected(body):
+    return hmac.new(SECRET, body, hashlib.sha256).hexdigest()
+
+def use(x):
+    return x
+)";
+
+using K = FailOpenCheck::Kind;
+
+TEST_F(FailOpenTest, MissingHeaderOrSecretSkipsTheCheck) {
+  load(std::string(kPrelude) + R"(
+@app.post("/hooks/a")
+def a():
+    sig = request.headers.get("X-Signature")
+    if sig and not hmac.compare_digest(expected(request.get_data()), sig):
+        abort(401)
+    return use(request.get_json())
+
+@app.post("/hooks/b")
+def b():
+    sig = request.headers.get("X-Signature")
+    if sig is not None:
+        if not hmac.compare_digest(expected(request.get_data()), sig):
+            abort(401)
+    return use(request.get_json())
+
+@app.post("/hooks/c")
+def c():
+    if SECRET:
+        if not hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", "")):
+            abort(401)
+    return use(request.get_json())
+
+def helper_ok(body, header):
+    if header is None:
+        return True
+    return hmac.compare_digest(expected(body), header)
+
+@app.post("/hooks/d")
+def d():
+    if not helper_ok(request.get_data(), request.headers.get("X-Signature")):
+        abort(401)
+    return use(request.get_json())
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{17, K::SkippedWhenHeaderMissing},
+                                                           {24, K::SkippedWhenHeaderMissing},
+                                                           {31, K::SkippedWhenSecretMissing},
+                                                           {37, K::SkippedWhenHeaderMissing}}));
+}
+
+TEST_F(FailOpenTest, IgnoredLoggedAndNonRejectingResults) {
+  load(std::string(kPrelude) + R"(
+@app.post("/hooks/e")
+def e():
+    hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", ""))
+    return use(request.get_json())
+
+@app.post("/hooks/f")
+def f():
+    log.info("valid=%s", hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", "")))
+    return use(request.get_json())
+
+@app.post("/hooks/g")
+def g():
+    ok = hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", ""))
+    if not ok:
+        log.warning("bad signature")
+    return use(request.get_json())
+
+@app.post("/hooks/h")
+def h():
+    try:
+        event = stripe.Webhook.construct_event(request.get_data(), request.headers["Stripe-Signature"], "k")
+    except Exception:
+        log.exception("stripe")
+        event = request.get_json()
+    return use(event)
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{16, K::ResultIgnored},
+                                                           {21, K::ResultOnlyLogged},
+                                                           {27, K::FailureContinues},
+                                                           {34, K::ExceptionSwallowed}}));
+}
+
+TEST_F(FailOpenTest, CorrectChecksAreNotReported) {
+  load(std::string(kPrelude) + R"(
+@app.post("/hooks/i")
+def i():
+    sig = request.headers.get("X-Signature")
+    if not sig or not hmac.compare_digest(expected(request.get_data()), sig):
+        abort(401)
+    return use(request.get_json())
+
+@app.post("/hooks/j")
+def j():
+    try:
+        event = stripe.Webhook.construct_event(request.get_data(), request.headers["Stripe-Signature"], "k")
+    except ValueError:
+        return "bad payload", 400
+    except stripe.error.SignatureVerificationError:
+        log.warning("bad signature")
+        return "bad signature", 400
+    return use(event)
+
+@app.post("/hooks/k")
+def k():
+    if not SECRET:
+        raise RuntimeError("HOOK_SECRET is not configured")
+    ok = hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", ""))
+    if not ok:
+        log.warning("bad signature")
+        abort(401)
+    return use(request.get_json())
+
+def valid(body, header):
+    if not header:
+        return False
+    return hmac.compare_digest(expected(body), header)
+
+@app.post("/hooks/l")
+def l():
+    if not valid(request.get_data(), request.headers.get("X-Signature")):
+        abort(401)
+    return use(request.get_json())
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{}));
+}
+
+TEST_F(FailOpenTest, StubVerifiersAndHooks) {
+  load(std::string(kPrelude) + R"(
+def verify_signature(req):
+    return True
+
+def verify_webhook_request(req):
+    pass
+
+def verify_shape(data):
+    return True
+
+@app.before_request
+def check_hooks():
+    sig = request.headers.get("X-Signature")
+    if not sig:
+        return None
+    if not hmac.compare_digest(expected(request.get_data()), sig):
+        abort(401)
+
+@app.post("/hooks/m")
+def m():
+    if not verify_signature(request):
+        abort(401)
+    verify_webhook_request(request)
+    verify_shape(request.get_json())
+    return use(request.get_json())
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{14, K::StubVerifier},
+                                                           {17, K::StubVerifier},
+                                                           {26, K::SkippedWhenHeaderMissing}}));
+}
+
+}  // namespace
+}  // namespace hg

@@ -1,0 +1,246 @@
+// Verification around a handler: decorators, before_request hooks, dispatch_request overrides.
+#include "engine_fixture.h"
+
+namespace hg::testing {
+namespace {
+
+class CoverageTest : public EngineFixture {
+ protected:
+  const RouteCoverage& coverage(const std::string& handler) { return ctx().coverage().coverage(route(handler)); }
+};
+
+constexpr const char* kSecurity = R"(
+import functools, hashlib, hmac, os
+from flask import request, abort
+
+SECRET = os.environ["SECRET"].encode()
+
+def signature_ok():
+    expected = hmac.new(SECRET, request.get_data(), hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, request.headers.get("X-Sig", ""))
+
+def signed(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if not signature_ok():
+            abort(401)
+        return view(*args, **kwargs)
+    return wrapper
+
+def signed_with(header):
+    def decorate(fn):
+        @functools.wraps(fn)
+        def inner(*a, **kw):
+            expected = hmac.new(SECRET, request.get_data(), hashlib.sha256).hexdigest()
+            if not hmac.compare_digest(expected, request.headers.get(header, "")):
+                return "forbidden", 403
+            return fn(*a, **kw)
+        return inner
+    return decorate
+
+def logged(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        print("calling")
+        return view(*args, **kwargs)
+    return wrapper
+
+def checks_after(view):
+    def wrapper(*args, **kwargs):
+        result = view(*args, **kwargs)
+        if not signature_ok():
+            abort(401)
+        return result
+    return wrapper
+)";
+
+TEST_F(CoverageTest, Decorators) {
+  load({{"app/security.py", kSecurity}, {"app/hooks.py", R"(
+from flask import Flask, request
+from app.security import signed, signed_with, logged, checks_after
+
+app = Flask(__name__)
+
+@app.post("/a")
+@signed
+def a():
+    return str(request.json)
+
+@app.post("/b")
+@signed_with("X-Hub-Signature-256")
+def b():
+    return str(request.json)
+
+@app.post("/c")
+@logged
+def c():
+    return str(request.json)
+
+@app.post("/d")
+@checks_after
+def d():
+    return str(request.json)
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.a").verified);
+  EXPECT_TRUE(coverage("app.hooks.b").verified);
+  EXPECT_FALSE(coverage("app.hooks.c").verified);
+  EXPECT_FALSE(coverage("app.hooks.c").attempted);
+  EXPECT_FALSE(coverage("app.hooks.d").verified);
+  EXPECT_TRUE(coverage("app.hooks.d").attempted);
+  EXPECT_TRUE(ctx().guards().verifiedOnEntry(fn("app.hooks.a")));
+  EXPECT_TRUE(verifiedAt("app.hooks.a", "return"));
+  EXPECT_FALSE(verifiedAt("app.hooks.c", "return"));
+}
+
+TEST_F(CoverageTest, BeforeRequestHookSkippingOtherPaths) {
+  load({{"app/security.py", kSecurity}, {"app/hooks.py", R"(
+from flask import Flask, request, abort
+from app.security import signature_ok
+
+app = Flask(__name__)
+
+@app.before_request
+def check():
+    if request.path in ("/health", "/metrics"):
+        return None
+    if not request.path.startswith("/hooks/"):
+        return
+    if not signature_ok():
+        return "bad signature", 401
+
+@app.post("/hooks/github")
+def github():
+    return str(request.json)
+
+@app.post("/callbacks/paypal")
+def paypal():
+    return str(request.form)
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.github").verified);
+  EXPECT_FALSE(coverage("app.hooks.paypal").verified);
+  EXPECT_FALSE(coverage("app.hooks.paypal").attempted);
+}
+
+TEST_F(CoverageTest, HookByEndpointAndRegisteredByCall) {
+  load({{"app/security.py", kSecurity}, {"app/hooks.py", R"(
+from flask import Flask, request, abort
+from app.security import signature_ok
+
+app = Flask(__name__)
+
+def check():
+    if request.endpoint != "stripe_events":
+        return None
+    if not signature_ok():
+        abort(400)
+
+app.before_request(check)
+
+@app.post("/stripe")
+def stripe_events():
+    return str(request.json)
+
+@app.post("/other-hook")
+def other():
+    return str(request.json)
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.stripe_events").verified);
+  EXPECT_FALSE(coverage("app.hooks.other").verified);
+}
+
+TEST_F(CoverageTest, BlueprintHooksAndAppHooksOverBlueprints) {
+  load({{"app/security.py", kSecurity},
+        {"app/hooks.py", R"(
+from flask import Blueprint, request, abort
+from app.security import signature_ok
+
+hooks = Blueprint("hooks", __name__)
+open_bp = Blueprint("open", __name__)
+
+@hooks.before_request
+def verify():
+    if not signature_ok():
+        abort(401)
+
+@hooks.post("/push")
+def push():
+    return str(request.json)
+
+@open_bp.post("/incoming")
+def incoming():
+    return str(request.json)
+)"},
+        {"app/factory.py", R"(
+from flask import Flask
+from app.hooks import hooks, open_bp
+
+def create_app():
+    app = Flask(__name__)
+    app.register_blueprint(hooks)
+    app.register_blueprint(open_bp)
+    return app
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.push").verified);
+  EXPECT_FALSE(coverage("app.hooks.incoming").verified);
+}
+
+TEST_F(CoverageTest, AppHookInFactoryCoversRegisteredBlueprint) {
+  load({{"app/security.py", kSecurity},
+        {"app/hooks.py", R"(
+from flask import Blueprint, request
+bp = Blueprint("hooks", __name__)
+
+@bp.post("/push")
+def push():
+    return str(request.json)
+)"},
+        {"app/factory.py", R"(
+from flask import Flask, abort
+from app.hooks import bp
+from app.security import signature_ok
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.before_request
+    def verify():
+        if not signature_ok():
+            abort(401)
+
+    app.register_blueprint(bp)
+    return app
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.push").verified);
+}
+
+TEST_F(CoverageTest, DispatchRequestOverrideInABaseClass) {
+  load({{"app/security.py", kSecurity}, {"app/hooks.py", R"(
+from flask import Flask, request, abort
+from flask.views import MethodView
+from app.security import signature_ok
+
+app = Flask(__name__)
+
+class SignedView(MethodView):
+    def dispatch_request(self, *args, **kwargs):
+        if not signature_ok():
+            abort(401)
+        return super().dispatch_request(*args, **kwargs)
+
+class GithubHook(SignedView):
+    def post(self):
+        return str(request.json)
+
+class OpenHook(MethodView):
+    def post(self):
+        return str(request.json)
+
+app.add_url_rule("/github", view_func=GithubHook.as_view("github"))
+app.add_url_rule("/open-hook", view_func=OpenHook.as_view("open"))
+)"}});
+  EXPECT_TRUE(coverage("app.hooks.GithubHook.post").verified);
+  EXPECT_FALSE(coverage("app.hooks.OpenHook.post").verified);
+}
+
+}  // namespace
+}  // namespace hg::testing

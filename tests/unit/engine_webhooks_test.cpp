@@ -1,0 +1,141 @@
+// Webhook classification as the catalog defines it.
+#include "engine_fixture.h"
+
+namespace hg::testing {
+namespace {
+
+class WebhookTest : public EngineFixture {
+ protected:
+  bool isWebhook(const std::string& handler) { return ctx().webhooks().forRoute(route(handler)) != nullptr; }
+};
+
+constexpr const char* kApp = R"(
+from flask import Flask, request, abort
+from flask_login import login_required, current_user
+from flask_jwt_extended import jwt_required
+from django.views.decorators.csrf import csrf_exempt
+
+app = Flask(__name__)
+
+@app.route("/webhook/stripe", methods=["POST"])
+def stripe_webhook():
+    return str(request.get_json())
+
+@app.route("/webhook/status")
+def status():
+    return str(request.args.get("x"))
+
+@app.post("/api/v1/ingest")
+def ingest():
+    return request.headers.get("X-Signature", "")
+
+@app.post("/api/v1/profile")
+def profile():
+    return str(request.form)
+
+@app.post("/incoming")
+def paypal_ipn_receiver():
+    return str(request.form)
+
+@app.post("/hooks/settings")
+@login_required
+def settings():
+    return str(request.form)
+
+@app.post("/hooks/tokens")
+@jwt_required()
+def tokens():
+    return str(request.json)
+
+@app.post("/hooks/prefs")
+def prefs():
+    if not current_user.is_authenticated:
+        abort(401)
+    return str(request.json)
+
+@app.post("/hooks/nothing")
+def nothing():
+    return "ok"
+
+@app.post("/api/partner")
+@csrf_exempt
+def partner():
+    return str(request.get_data())
+
+@app.put("/callbacks/carrier")
+def carrier():
+    return str(request.get_data())
+)";
+
+TEST_F(WebhookTest, PostRoutesThatLookLikeWebhooks) {
+  load(kApp);
+  EXPECT_TRUE(isWebhook("app.hooks.stripe_webhook"));     // path and name
+  EXPECT_TRUE(isWebhook("app.hooks.ingest"));             // reads a signature header
+  EXPECT_TRUE(isWebhook("app.hooks.paypal_ipn_receiver")); // provider name in the function
+  EXPECT_TRUE(isWebhook("app.hooks.partner"));            // csrf_exempt
+  EXPECT_TRUE(isWebhook("app.hooks.carrier"));            // PUT
+}
+
+TEST_F(WebhookTest, NotWebhooks) {
+  load(kApp);
+  EXPECT_FALSE(isWebhook("app.hooks.status"));    // GET only
+  EXPECT_FALSE(isWebhook("app.hooks.settings"));  // login_required
+  EXPECT_FALSE(isWebhook("app.hooks.tokens"));    // jwt_required()
+  EXPECT_FALSE(isWebhook("app.hooks.prefs"));     // current_user check
+  EXPECT_FALSE(isWebhook("app.hooks.nothing"));   // reads nothing
+}
+
+TEST_F(WebhookTest, ModuleNameMakesEveryPostRouteAWebhook) {
+  load(kApp);
+  // "app/hooks.py": the module name says webhook, so even /api/v1/profile counts.
+  EXPECT_TRUE(isWebhook("app.hooks.profile"));
+  load({{"app/views.py", kApp}});
+  EXPECT_FALSE(isWebhook("app.views.profile"));
+}
+
+TEST_F(WebhookTest, AllPostRoutesOption) {
+  config_.allPostRoutes = true;
+  load({{"app/views.py", kApp}});
+  EXPECT_TRUE(isWebhook("app.views.profile"));
+  EXPECT_FALSE(isWebhook("app.views.status"));
+  EXPECT_FALSE(isWebhook("app.views.settings"));
+}
+
+TEST_F(WebhookTest, ConfiguredRoutes) {
+  config_.webhookRoutes = {"/api/v1/*"};
+  load({{"app/views.py", kApp}});
+  EXPECT_TRUE(isWebhook("app.views.profile"));
+}
+
+TEST_F(WebhookTest, ReadsThroughAHelper) {
+  load({{"app/views.py", R"(
+from flask import Flask, request
+app = Flask(__name__)
+
+def payload():
+    return request.get_json()
+
+@app.post("/github/push")
+def push():
+    return str(payload())
+)"}});
+  EXPECT_TRUE(isWebhook("app.views.push"));
+}
+
+TEST(WebhookWords, WholeWordsAndRunTogetherNames) {
+  Knowledge k = Knowledge::builtin();
+  Program p;
+  EngineConfig c;
+  Diagnostics d;
+  RuleContext ctx(p, k, c, d);
+  WebhookClassifier& w = ctx.webhooks();
+  EXPECT_TRUE(w.hasWebhookWord("/api/stripeWebhook"));
+  EXPECT_TRUE(w.hasWebhookWord("/hooks/x"));
+  EXPECT_TRUE(w.hasWebhookWord("paypal_ipn"));
+  EXPECT_TRUE(w.hasWebhookWord("/events"));
+  EXPECT_FALSE(w.hasWebhookWord("/shipping/preventive"));
+  EXPECT_FALSE(w.hasWebhookWord("update_profile"));
+}
+
+}  // namespace
+}  // namespace hg::testing
