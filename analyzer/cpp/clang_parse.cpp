@@ -69,13 +69,12 @@ class CollectingDiagnostics : public DiagnosticConsumer {
   void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
     DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level < DiagnosticsEngine::Error) return;
-    if (getenv("HG_AST")) { SmallString<256> m; info.FormatDiagnostic(m); llvm::errs() << "ERR " << m << "\n"; }
     if (info.getLocation().isValid() && names_.recoveredLocations().count(info.getLocation().getRawEncoding()))
       return;
     // The prelude's members are declared, never defined: "used but not defined" there is ours.
     if (info.hasSourceManager() && info.getLocation().isValid()) {
       const SourceManager& sm = info.getSourceManager();
-      if (sm.getFilename(sm.getSpellingLoc(info.getLocation())) == kPreludePath) return;
+      if (sm.getFilename(sm.getSpellingLoc(info.getLocation())) == StringRef(kPreludePath.data(), kPreludePath.size())) return;
     }
     SmallString<256> message;
     info.FormatDiagnostic(message);

@@ -248,7 +248,6 @@ FunctionId FileLowering::declareFunction(const FunctionDecl* d, FunctionId paren
     if (cls != classIndex_.end()) module.classes[cls->second].methods.push_back(id);
   }
   pendingBodies_.emplace_back(id, d);
-  if (getenv("HG_AST")) d->dump();
   return id;
 }
 

@@ -137,8 +137,11 @@ const ValueFacts::FunctionFacts& ValueFacts::facts(FunctionId fnId) {
   auto it = cache_.find(fnId);
   if (it != cache_.end()) return it->second;
   static const FunctionFacts empty;
-  if (inProgress_[fnId]) return empty;  // recursion: assume nothing about the callee
+  // Recursion, or a helper chain deeper than any real code (hostile input): assume nothing
+  // about the callee.
+  if (inProgress_[fnId] || activeDepth_ > 128) return empty;
   inProgress_[fnId] = true;
+  ++activeDepth_;
   const Function& fn = program_.function(fnId);
   FunctionFacts result;
   for (const Parameter& p : fn.params) {
@@ -177,6 +180,7 @@ const ValueFacts::FunctionFacts& ValueFacts::facts(FunctionId fnId) {
       if (stmt.kind == StmtKind::Return && stmt.value != kNoExpr) result.returns |= exprFlags(fnId, result, stmt.value);
     }
   }
+  --activeDepth_;
   inProgress_[fnId] = false;
   return cache_.emplace(fnId, std::move(result)).first->second;
 }

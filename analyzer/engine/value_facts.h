@@ -54,6 +54,7 @@ class ValueFacts {
   const CallResolver& calls_;
   std::map<FunctionId, FunctionFacts> cache_;
   std::map<FunctionId, bool> inProgress_;
+  int activeDepth_ = 0;
 };
 
 }  // namespace hg
