@@ -206,7 +206,8 @@ struct ClassDef {
   std::vector<std::string> bases;  // qualified where resolvable
   std::vector<FunctionId> methods;
   // Class-level constant assignments: attribute name -> expression index in `body`.
-  FunctionId body = kNoFunction;   // class body lowered like a function (its assignments)
+  FunctionId body = kNoFunction;   // class body lowered like a function (its assignments);
+                                   // the class's decorators are that function's decorators
   FileId file = kNoFile;
   Span span;
 };

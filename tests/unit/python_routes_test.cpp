@@ -352,6 +352,30 @@ def callback():
   EXPECT_EQ(p->applications[0].qualified, r.registeredOn);
 }
 
+TEST(PythonRoutes, ScannedDecoratorsAreNamedAndLinked) {
+  auto p = lowerPythonSources({{"pkg/auth.py", R"(import functools
+def require_signature(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        return view(*args, **kwargs)
+    return wrapper
+)"},
+                               {"pkg/hooks.py", R"(from flask import Flask
+from .auth import require_signature
+app = Flask(__name__)
+
+@app.route("/hook", methods=["POST"])
+@require_signature
+def hook():
+    pass
+)"}});
+  const Route& r = onlyRouteOf(*p, "pkg.hooks.hook");
+  EXPECT_EQ(r.decoratorNames, (std::vector<std::string>{"pkg.auth.require_signature"}));
+  const Function& hook = functionNamed(*p, "pkg.hooks.hook");
+  ASSERT_EQ(hook.decorators.size(), 2u);
+  EXPECT_EQ(hook.exprs[hook.decorators[1]].function, functionNamed(*p, "pkg.auth.require_signature").id);
+}
+
 TEST(PythonRoutes, StarletteRouteObjects) {
   auto p = lowerPythonSources({{"star.py", R"(from starlette.applications import Starlette
 from starlette.routing import Route

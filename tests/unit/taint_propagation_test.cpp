@@ -102,8 +102,12 @@ def from_values():
 )"));
   EXPECT_EQ(ssrfLines(), (std::vector<uint32_t>{8, 12, 16, 20, 24}));
   for (const SinkHit& h : hits(SinkKind::Ssrf)) {
-    if (h.span.line == 20) EXPECT_EQ(h.label.data, RequestDataKind::PathParameter);
-    if (h.span.line == 8) EXPECT_EQ(h.label.data, RequestDataKind::Headers);
+    if (h.span.line == 20) {
+      EXPECT_EQ(h.label.data, RequestDataKind::PathParameter);
+    }
+    if (h.span.line == 8) {
+      EXPECT_EQ(h.label.data, RequestDataKind::Headers);
+    }
   }
 }
 
