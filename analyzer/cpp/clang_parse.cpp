@@ -188,7 +188,11 @@ void runInvocation(const ParseInput& input, const TranslationUnitHandler& handle
   memory->addFile(kPreludePath, 0, llvm::MemoryBuffer::getMemBuffer(preludeSource(), kPreludePath));
   // The Program's text, not the disk's: spans are offsets into it.
   memory->addFile(input.path, 0, llvm::MemoryBuffer::getMemBufferCopy(input.text, input.path));
-  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  // A physical file system of our own: the shared real one links its working directory to the
+  // process's, and the driver's -working-directory (from a compilation database) would chdir
+  // the whole scanner into a directory that may later disappear.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> disk(llvm::vfs::createPhysicalFileSystem().release());
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(disk);
   overlay->pushOverlay(memory);
   auto files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), overlay);
 
