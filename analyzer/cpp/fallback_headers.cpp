@@ -106,14 +106,44 @@ constexpr std::string_view kDrogonControllerMacros = R"(#pragma once
 #endif
 )";
 
+// Every web framework's header pulls in the standard library's strings, containers and
+// function wrappers; code that includes only the framework relies on that.
+constexpr std::string_view kFrameworkStandardHeaders = R"(#pragma once
+#if __has_include(<string>)
+#include <string>
+#endif
+#if __has_include(<vector>)
+#include <vector>
+#endif
+#if __has_include(<map>)
+#include <map>
+#endif
+#if __has_include(<functional>)
+#include <functional>
+#endif
+#if __has_include(<memory>)
+#include <memory>
+#endif
+)";
+
+bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool isFrameworkHeader(std::string_view includeName) {
+  return includeName == "httplib.h" || startsWith(includeName, "crow") || startsWith(includeName, "boost/beast") ||
+         startsWith(includeName, "boost/asio") || startsWith(includeName, "drogon/") || includeName == "drogon.h";
+}
+
 }  // namespace
 
 std::string_view preludeSource() { return kPrelude; }
 
 std::string fallbackHeaderFor(std::string_view includeName) {
   // Any Drogon header may be the one a controller relies on for these macros.
-  if (includeName.substr(0, 7) == "drogon/" || includeName == "drogon.h") return std::string(kDrogonControllerMacros);
-  return "#pragma once\n";
+  std::string header = "#pragma once\n";
+  if (isFrameworkHeader(includeName)) header += kFrameworkStandardHeaders;
+  // Any Drogon header may be the one a controller relies on for these macros.
+  if (startsWith(includeName, "drogon/") || includeName == "drogon.h") header += kDrogonControllerMacros;
+  return header;
 }
 
 }  // namespace hg::cpp

@@ -108,7 +108,7 @@ TEST_F(CppLowering, ModuleAndFunctions) {
   EXPECT_EQ(h.params[0].name, "req");
   EXPECT_EQ(h.params[0].annotation, "httplib::Request");
   EXPECT_EQ(h.defSpan.line, 15u);
-  EXPECT_EQ(h.span.endLine, 41u);
+  EXPECT_EQ(h.span.endLine, 36u);
   EXPECT_EQ(scan_.diagnosticText().find("error"), std::string::npos) << scan_.diagnosticText();
 }
 
