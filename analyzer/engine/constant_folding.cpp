@@ -305,7 +305,12 @@ ConstantValue ConstantFolder::foldName(const Function& f, const Expr& e, int dep
                 ? &program_.function(scope->parent)
                 : nullptr;
   }
-  if (!e.qualified.empty()) return foldQualifiedAt(e.qualified, depth + 1);
+  if (!e.qualified.empty()) {
+    // A global assigned from a call is named after the call ("datetime.timedelta()"), which
+    // folds to nothing: its own assignment still may.
+    ConstantValue v = foldQualifiedAt(e.qualified, depth + 1);
+    if (v.known() || !e.qualified.ends_with("()")) return v;
+  }
   // An unresolved global: the module-level assignment of the file the function lives in.
   if (const Module* m = program_.moduleOf(f.file)) {
     if (m->body != kNoFunction && m->body != f.id && m->body < program_.functionCount()) {

@@ -227,6 +227,13 @@ std::optional<UrlDerivation> TaintGuards::deriveAt(ExprId id, const TaintState& 
     if (object && object->part != UrlPart::Whole) return object;
     return std::nullopt;
   }
+  if (e.kind == ExprKind::BoolOp && e.text == "or" && !e.args.empty()) {
+    // `urlparse(u).hostname or ""`: a constant fallback keeps what the first operand is.
+    for (size_t i = 1; i < e.args.size(); ++i) {
+      if (!context_.constantText(e.args[i], state)) return std::nullopt;
+    }
+    return deriveAt(e.args[0], state, depth + 1);
+  }
   if (e.kind != ExprKind::Call) return std::nullopt;
   if (CatalogMatch m = catalog_.matchCall("url_parsers", fn_, id)) {
     ArgumentSlot slot = argumentSlot(m.attributes(), "arg", "kw");

@@ -40,6 +40,6 @@ def invoice_events():
         return "invalid payload", 400
     except stripe.error.SignatureVerificationError:
         return "invalid signature", 400
-    if event["type"] == "invoice.paid":  # expect: WH501
+    if event["type"] == "invoice.paid":
         fulfil(event["data"]["object"]["id"])
     return jsonify(received=True)

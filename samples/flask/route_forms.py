@@ -29,37 +29,37 @@ SHOPIFY_SECRET = os.environ["SHOPIFY_WEBHOOK_SECRET"].encode()
 
 
 @app.route("/webhooks/mailgun", methods=["POST"])
-def mailgun_inbound():  # expect: WH101
-    sender = request.form["sender"]
+def mailgun_inbound():  # expect: WH101, WH201
+    sender = request.form["sender"]  # expect: WH501
     mark_paid(sender, 0)
     return "", 204
 
 
 @app.post("/twilio/sms")
-def twilio_sms():  # expect: WH101
-    body = request.values.get("Body", "")
+def twilio_sms():  # expect: WH101, WH201
+    body = request.values.get("Body", "")  # expect: WH501
     return f"<Response><Message>{len(body)}</Message></Response>"
 
 
 @payments.route("/paypal/ipn", methods=["POST", "PUT"])
-def paypal_ipn():  # expect: WH101
-    mark_paid(request.form["invoice"], request.form["mc_gross"])
+def paypal_ipn():  # expect: WH101, WH201
+    mark_paid(request.form["invoice"], request.form["mc_gross"])  # expect: WH501
     return "", 200
 
 
 @payments.post("/notify")
-def payment_notify():  # expect: WH101
+def payment_notify():  # expect: WH101, WH201
     data = request.get_json(force=True)
-    mark_paid(data["order"], data["amount"])
+    mark_paid(data["order"], data["amount"])  # expect: WH501
     return jsonify(ok=True)
 
 
 # --- add_url_rule and class-based views ---------------------------------------------------------
 
 
-def zapier_receiver():  # expect: WH101
+def zapier_receiver():  # expect: WH101, WH201
     record = request.json
-    return jsonify(id=record.get("id"))
+    return jsonify(id=record.get("id"))  # expect: WH501
 
 
 app.add_url_rule("/zapier/catch", view_func=zapier_receiver, methods=["POST"])
@@ -69,9 +69,9 @@ class SquareEvents(MethodView):
     def get(self):
         return jsonify(status="listening")
 
-    def post(self):  # expect: WH101
+    def post(self):  # expect: WH101, WH201
         event = request.get_json()
-        mark_paid(event["data"]["id"], event["data"]["amount"])
+        mark_paid(event["data"]["id"], event["data"]["amount"])  # expect: WH501
         return "", 204
 
 
@@ -82,7 +82,7 @@ app.add_url_rule("/square/events", view_func=SquareEvents.as_view("square_events
 
 
 @app.route("/api/ingest", methods=["POST"])
-def ingest():  # expect: WH101
+def ingest():  # expect: WH101, WH201
     signature = request.headers.get("X-Signature")
     app.logger.info("delivery signed %s", signature)
     return jsonify(accepted=len(request.get_data()))
@@ -93,8 +93,8 @@ def ingest():  # expect: WH101
 
 @app.route("/api/partner-push", methods=["POST"])
 @csrf.exempt
-def partner_push():  # expect: WH101
-    mark_paid(request.form["ref"], request.form["total"])
+def partner_push():  # expect: WH101, WH201
+    mark_paid(request.form["ref"], request.form["total"])  # expect: WH501
     return "", 204
 
 
@@ -102,7 +102,7 @@ def partner_push():  # expect: WH101
 
 
 @app.route("/webhooks/shopify/orders", methods=["POST"])
-def shopify_orders():
+def shopify_orders():  # expect: WH201
     digest = hmac.new(SHOPIFY_SECRET, request.get_data(), hashlib.sha256).digest()
     import base64
 
@@ -110,7 +110,7 @@ def shopify_orders():
     if not hmac.compare_digest(expected, request.headers.get("X-Shopify-Hmac-Sha256", "")):
         abort(401)
     order = request.get_json()
-    mark_paid(order["id"], order["total_price"])
+    mark_paid(order["id"], order["total_price"])  # expect: WH501
     return "", 200
 
 
@@ -125,19 +125,19 @@ def require_paypal_signature():
 
 
 @payments.route("/paypal/webhook", methods=["POST"])
-def paypal_webhook():
+def paypal_webhook():  # expect: WH201
     if not paypal_signature_ok():
         return jsonify(error="bad signature"), 401
     event = request.get_json()
-    mark_paid(event["resource"]["invoice_id"], event["resource"]["amount"]["value"])
+    mark_paid(event["resource"]["invoice_id"], event["resource"]["amount"]["value"])  # expect: WH501
     return "", 200
 
 
 @payments.route("/paypal/refunds", methods=["POST"])
-def paypal_refunds():
+def paypal_refunds():  # expect: WH201
     require_paypal_signature()
     event = request.get_json()
-    mark_paid(event["resource"]["invoice_id"], 0)
+    mark_paid(event["resource"]["invoice_id"], 0)  # expect: WH501
     return "", 200
 
 

@@ -31,7 +31,7 @@ def verify_shop_signature():
 
 
 @app.route("/webhooks/shop/orders", methods=["POST"])
-def shop_order_webhook():
+def shop_order_webhook():  # expect: WH201
     verify_shop_signature()
     data = request.get_json()
     # The signature proves the platform sent this, not that the order belongs to this shop.

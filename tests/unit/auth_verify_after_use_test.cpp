@@ -41,8 +41,8 @@ def call_first():
     check()
     return "ok"
 )");
-  // Line 15: request.get_json() before check(); line 24: json.loads(body) before check().
-  EXPECT_EQ(linesOf("WH103"), (Lines{15, 24}));
+  // Line 16: request.get_json() before check(); line 24: json.loads(body) before check().
+  EXPECT_EQ(linesOf("WH103"), (Lines{16, 24}));
   auto messages = messagesOf("WH103");
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_NE(messages[0].find("parses the payload with request.get_json() before verifying"), std::string::npos)

@@ -7,7 +7,7 @@ billing = Blueprint("billing", __name__)
 
 
 @billing.route("/events", methods=["POST"])
-def billing_events():
+def billing_events():  # expect: WH201
     event = request.get_json()
-    mark_paid(event["invoice"], event["amount"])
+    mark_paid(event["invoice"], event["amount"])  # expect: WH501
     return jsonify(ok=True)
