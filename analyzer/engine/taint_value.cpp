@@ -23,7 +23,8 @@ bool TaintLabel::isPayload() const {
 }
 
 void appendStep(TaintTrace& trace, const Span& span, std::string message) {
-  if (!trace.steps.empty() && trace.steps.back().span == span) return;  // one step per place
+  // One step per place and meaning: a request read passed straight to a helper is two steps.
+  if (!trace.steps.empty() && trace.steps.back().span == span && trace.steps.back().message == message) return;
   if (trace.steps.size() >= kMaxTraceSteps) {
     // Keep the source and the latest hops.
     trace.steps.erase(trace.steps.begin() + 1);
