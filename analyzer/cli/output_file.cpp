@@ -55,7 +55,19 @@ bool writeFileAtomically(const std::string& path, std::string_view content, std:
   // lstat, not stat: the permissions to keep are those of a regular file at the path itself,
   // never those of a link's target.
   struct stat existing {};
-  const bool keepMode = ::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
+  const bool exists = ::lstat(path.c_str(), &existing) == 0;
+  if (exists && (S_ISCHR(existing.st_mode) || S_ISBLK(existing.st_mode) || S_ISFIFO(existing.st_mode))) {
+    // `-o /dev/null` or a pipe: replacing the node would break the system, so write into it.
+    int device = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (device < 0) {
+      error = errnoText(errno);
+      return false;
+    }
+    bool written = writeAll(device, content, error);
+    ::close(device);
+    return written;
+  }
+  const bool keepMode = exists && S_ISREG(existing.st_mode);
 
   std::random_device entropy;
   std::string temporary;

@@ -28,6 +28,19 @@ scenario_output_replaces_a_symlink_not_its_target() {
   [[ "$(cat precious.txt)" == "do not touch" ]] || fail "the link's target was overwritten"
 }
 
+scenario_output_into_a_pipe_writes_through_it() {
+  # `-o /dev/null` and `-o >(...)` name special files: they are written, never replaced.
+  write_unverified_webhook app/hooks.py
+  mkfifo report.pipe
+  timeout 20 cat report.pipe >received.json &
+  local reader=$!
+  run scan app --format json -o report.pipe
+  wait "$reader"
+  expect_status 1
+  [[ -p report.pipe ]] || fail "report.pipe is no longer a named pipe"
+  grep -qF '"WH101"' received.json || fail "the report did not come through the pipe: $(cat received.json)"
+}
+
 scenario_output_into_missing_directory_exits_2() {
   write_unverified_webhook app/hooks.py
   run scan app --format sarif -o no/such/dir/report.sarif
