@@ -1,0 +1,304 @@
+// The language server in process, with the real scan pipeline over a scratch workspace:
+// lifecycle, error answers to malformed messages, diagnostics pushed on open/change/close,
+// position encodings, the suppression code action and hover on rule ids.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/scan.h"
+#include "lsp/file_uri.h"
+#include "lsp/ignore_comments.h"
+#include "lsp/server.h"
+
+namespace hg::lsp {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RecordingSink : public MessageSink {
+ public:
+  void send(const Json& message) override { sent.push_back(message); }
+  std::vector<Json> sent;
+};
+
+const char* const kWebhook =
+    "from flask import Flask, request\n"
+    "\n"
+    "app = Flask(__name__)\n"
+    "\n"
+    "\n"
+    "@app.route(\"/webhook/stripe\", methods=[\"POST\"])\n"
+    "def stripe_webhook():\n"
+    "    event = request.get_json()\n"
+    "    return {\"received\": event[\"id\"]}\n";
+
+class LspServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "hookguard-lsp-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    root_ = fs::canonical(pattern);
+    fs::create_directory(root_ / ".git");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  void write(const std::string& relative, const std::string& text) {
+    fs::create_directories((root_ / relative).parent_path());
+    std::ofstream(root_ / relative, std::ios::binary) << text;
+  }
+  std::string uri(const std::string& relative) const { return uriOfPath((root_ / relative).string()); }
+
+  // Sends a request and returns the response with its id.
+  Json request(const std::string& method, const Json& params) {
+    const int id = nextId_++;
+    server_.handleMessage(Json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+    for (const Json& message : sink_.sent) {
+      if (message.contains("id") && message["id"] == id) return message;
+    }
+    ADD_FAILURE() << "no response to " << method;
+    return Json();
+  }
+  void notify(const std::string& method, const Json& params) {
+    server_.handleMessage(Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}}.dump());
+  }
+  Json initialize(const Json& capabilities = Json::object()) {
+    Json response = request("initialize", {{"processId", nullptr}, {"rootUri", uriOfPath(root_.string())},
+                                           {"capabilities", capabilities}});
+    notify("initialized", Json::object());
+    return response;
+  }
+  void open(const std::string& relative, const std::string& text) {
+    notify("textDocument/didOpen",
+           {{"textDocument", {{"uri", uri(relative)}, {"languageId", "python"}, {"version", 1}, {"text", text}}}});
+  }
+  // The diagnostics of the last publishDiagnostics for the document, after the server went idle.
+  Json published(const std::string& relative) {
+    server_.idle();
+    for (auto it = sink_.sent.rbegin(); it != sink_.sent.rend(); ++it) {
+      if ((*it).value("method", "") == "textDocument/publishDiagnostics" && (*it)["params"]["uri"] == uri(relative))
+        return (*it)["params"]["diagnostics"];
+    }
+    ADD_FAILURE() << "nothing published for " << relative;
+    return Json::array();
+  }
+  static const Json* withCode(const Json& diagnostics, const std::string& code) {
+    for (const Json& d : diagnostics) {
+      if (d.value("code", "") == code) return &d;
+    }
+    return nullptr;
+  }
+
+  fs::path root_;
+  RecordingSink sink_;
+  Server server_{sink_, [](const ScanOptions& options) { return scan(options); }};
+  int nextId_ = 1;
+};
+
+TEST_F(LspServerTest, LifecycleAndExitCodes) {
+  Json early = request("textDocument/hover", Json::object());
+  EXPECT_EQ(early["error"]["code"], -32002);
+  Json init = initialize();
+  const Json& capabilities = init["result"]["capabilities"];
+  EXPECT_EQ(capabilities["positionEncoding"], "utf-16");
+  EXPECT_EQ(capabilities["textDocumentSync"]["change"], 2);
+  EXPECT_EQ(capabilities["hoverProvider"], true);
+  EXPECT_TRUE(capabilities.contains("codeActionProvider"));
+  EXPECT_EQ(request("initialize", Json::object())["error"]["code"], -32600);
+  EXPECT_EQ(request("workspace/symbol", Json::object())["error"]["code"], -32601);
+  EXPECT_FALSE(server_.exitCode());
+  EXPECT_EQ(server_.exitCodeAtEndOfInput(), 1);
+  Json shutdown = request("shutdown", nullptr);
+  EXPECT_TRUE(shutdown.contains("result") && shutdown["result"].is_null()) << shutdown;
+  EXPECT_EQ(request("textDocument/hover", Json::object())["error"]["code"], -32600);
+  notify("exit", nullptr);
+  EXPECT_EQ(server_.exitCode(), 0);
+}
+
+TEST_F(LspServerTest, ExitWithoutShutdownIsOne) {
+  initialize();
+  notify("exit", nullptr);
+  EXPECT_EQ(server_.exitCode(), 1);
+}
+
+TEST_F(LspServerTest, MalformedMessagesGetErrorsNotCrashes) {
+  initialize();
+  const size_t before = sink_.sent.size();
+  for (const std::string& body :
+       {std::string("{"), std::string("[]"), std::string("42"), std::string("\"\xFF\""),
+        std::string(R"({"jsonrpc":"2.0","id":{},"method":"shutdown"})"), std::string(R"({"jsonrpc":"2.0","id":7})"),
+        std::string(R"({"jsonrpc":"1.0","id":8,"method":"shutdown"})"),
+        std::string(R"({"jsonrpc":"2.0","id":9,"method":"shutdown","params":3})"),
+        std::string(R"({"jsonrpc":"2.0","id":10,"method":7})")}) {
+    server_.handleMessage(body);
+  }
+  ASSERT_EQ(sink_.sent.size(), before + 9);
+  const int expected[] = {-32700, -32600, -32600, -32700, -32600, -32600, -32600, -32602, -32600};
+  for (size_t i = 0; i < 9; ++i) EXPECT_EQ(sink_.sent[before + i]["error"]["code"], expected[i]) << sink_.sent[before + i];
+  EXPECT_TRUE(sink_.sent[before]["id"].is_null());
+
+  // Wrong parameter types: -32602 for requests, a log message for notifications.
+  EXPECT_EQ(request("textDocument/hover", {{"textDocument", {{"uri", 5}}}})["error"]["code"], -32602);
+  EXPECT_EQ(request("textDocument/codeAction", Json::array({1, 2}))["error"]["code"], -32602);
+  notify("textDocument/didOpen", {{"textDocument", "nope"}});
+  notify("textDocument/didChange", {{"textDocument", {{"uri", uri("missing.py")}}}, {"contentChanges", Json::array()}});
+  EXPECT_EQ(sink_.sent.back()["method"], "window/logMessage");
+  server_.handleRejectedFrame("message body of 9 bytes is over the limit of 1 bytes");
+  EXPECT_EQ(sink_.sent.back()["error"]["code"], -32600);
+  // Still serving.
+  EXPECT_TRUE(request("shutdown", nullptr).contains("result"));
+}
+
+TEST_F(LspServerTest, PublishesOnOpenAndChangeAndClearsOnClose) {
+  write("hooks.py", kWebhook);
+  initialize();
+  open("hooks.py", kWebhook);
+  Json diagnostics = published("hooks.py");
+  const Json* wh101 = withCode(diagnostics, "WH101");
+  ASSERT_NE(wh101, nullptr) << diagnostics;
+  EXPECT_EQ((*wh101)["severity"], 1);
+  EXPECT_EQ((*wh101)["source"], "hookguard");
+  EXPECT_EQ((*wh101)["range"]["start"], Json({{"line", 6}, {"character", 0}}));
+  EXPECT_NE((*wh101)["codeDescription"]["href"].get<std::string>().find("rules/WH101_"), std::string::npos);
+  const Json* wh301 = withCode(diagnostics, "WH301");
+  ASSERT_NE(wh301, nullptr) << diagnostics;
+  EXPECT_EQ((*wh301)["severity"], 2);
+  EXPECT_EQ((*wh301)["range"]["start"], Json({{"line", 2}, {"character", 6}}));
+
+  // Non-BMP text before the finding on its line: UTF-16 counts the emoji as two units.
+  notify("textDocument/didChange",
+         {{"textDocument", {{"uri", uri("hooks.py")}, {"version", 2}}},
+          {"contentChanges", Json::array({{{"range", {{"start", {{"line", 2}, {"character", 0}}},
+                                                      {"end", {{"line", 2}, {"character", 0}}}}},
+                                           {"text", "\xC3\xA9 = \"\xF0\x9F\x98\x80\"; "}}})}});
+  diagnostics = published("hooks.py");
+  wh301 = withCode(diagnostics, "WH301");
+  ASSERT_NE(wh301, nullptr) << diagnostics;
+  EXPECT_EQ((*wh301)["range"]["start"], Json({{"line", 2}, {"character", 16}}));
+  EXPECT_EQ(sink_.sent.back()["params"]["version"], 2);
+
+  // The disk still holds the first text: what is analyzed is the buffer.
+  notify("textDocument/didChange", {{"textDocument", {{"uri", uri("hooks.py")}, {"version", 3}}},
+                                    {"contentChanges", Json::array({{{"text", "def add(a, b):\n    return a + b\n"}}})}});
+  EXPECT_TRUE(published("hooks.py").empty());
+
+  notify("textDocument/didClose", {{"textDocument", {{"uri", uri("hooks.py")}}}});
+  EXPECT_EQ(sink_.sent.back()["params"]["uri"], uri("hooks.py"));
+  EXPECT_TRUE(sink_.sent.back()["params"]["diagnostics"].empty());
+}
+
+TEST_F(LspServerTest, Utf8PositionsWhenTheClientOffersThem) {
+  const std::string text = std::string(kWebhook).replace(std::string(kWebhook).find("app = "), 0,
+                                                         "\xC3\xA9 = \"\xF0\x9F\x98\x80\"; ");
+  write("hooks.py", text);
+  Json init = initialize({{"general", {{"positionEncodings", Json::array({"utf-16", "utf-8"})}}}});
+  EXPECT_EQ(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+  open("hooks.py", text);
+  const Json diagnostics = published("hooks.py");
+  const Json* wh301 = withCode(diagnostics, "WH301");
+  ASSERT_NE(wh301, nullptr) << diagnostics;
+  EXPECT_EQ((*wh301)["range"]["start"], Json({{"line", 2}, {"character", 19}}));
+}
+
+// The helper that verifies lives in another module: found through the workspace analysis,
+// and an unsaved edit to it (it still reads the signature, so the route stays a webhook, but
+// no longer compares it) changes what the view gets.
+TEST_F(LspServerTest, CrossFileHelpersAndUnsavedEditsOfOtherFiles) {
+  const std::string signing =
+      "import hashlib\nimport hmac\nimport os\n\nfrom flask import abort, request\n\n"
+      "SECRET = os.environ[\"PARTNER_WEBHOOK_SECRET\"].encode()\n\n\n"
+      "def require_signature():\n"
+      "    received = request.headers.get(\"X-Partner-Signature\", \"\")\n"
+      "    expected = hmac.new(SECRET, request.get_data(), hashlib.sha256).hexdigest()\n"
+      "    if not hmac.compare_digest(expected, received):\n"
+      "        abort(401)\n";
+  const std::string views =
+      "from flask import Blueprint, jsonify, request\n\nfrom .signing import require_signature\n\n"
+      "partner = Blueprint(\"partner\", __name__, url_prefix=\"/partner\")\n\n\n"
+      "@partner.post(\"/deliveries\")\n"
+      "def delivery_update():\n"
+      "    require_signature()\n"
+      "    update = request.get_json()\n"
+      "    return jsonify(id=update[\"delivery_id\"])\n";
+  write("partner/__init__.py", "");
+  write("partner/signing.py", signing);
+  write("partner/views.py", views);
+  initialize();
+  open("partner/views.py", views);
+  EXPECT_EQ(withCode(published("partner/views.py"), "WH101"), nullptr);
+
+  open("partner/signing.py", signing);
+  notify("textDocument/didChange",
+         {{"textDocument", {{"uri", uri("partner/signing.py")}, {"version", 2}}},
+          {"contentChanges", Json::array({{{"text", "from flask import request\n\n\ndef require_signature():\n"
+                                                    "    return request.headers.get(\"X-Partner-Signature\")\n"}}})}});
+  EXPECT_NE(withCode(published("partner/views.py"), "WH101"), nullptr);
+}
+
+TEST_F(LspServerTest, SuppressionCodeActionAndHover) {
+  write("hooks.py", kWebhook);
+  initialize();
+  open("hooks.py", kWebhook);
+  const Json diagnostics = published("hooks.py");
+  const Json* wh101 = withCode(diagnostics, "WH101");
+  ASSERT_NE(wh101, nullptr) << diagnostics;
+  Json actions = request("textDocument/codeAction",
+                         {{"textDocument", {{"uri", uri("hooks.py")}}},
+                          {"range", (*wh101)["range"]},
+                          {"context", {{"diagnostics", Json::array({*wh101})}}}})["result"];
+  ASSERT_EQ(actions.size(), 1u) << actions;
+  EXPECT_EQ(actions[0]["title"], "Suppress WH101 on this line");
+  const Json& edit = actions[0]["edit"]["changes"][uri("hooks.py")][0];
+  EXPECT_EQ(edit["newText"], " # hookguard: ignore[WH101]");
+  EXPECT_EQ(edit["range"]["start"], Json({{"line", 6}, {"character", 21}}));
+
+  const std::string suppressed = std::string(kWebhook).replace(std::string(kWebhook).find("def stripe_webhook():") + 21,
+                                                               0, "  # hookguard: ignore[WH301, wh101]");
+  notify("textDocument/didChange", {{"textDocument", {{"uri", uri("hooks.py")}, {"version", 2}}},
+                                    {"contentChanges", Json::array({{{"text", suppressed}}})}});
+  Json hover = request("textDocument/hover", {{"textDocument", {{"uri", uri("hooks.py")}}},
+                                              {"position", {{"line", 6}, {"character", 52}}}})["result"];
+  ASSERT_TRUE(hover.is_object()) << hover;
+  EXPECT_NE(hover["contents"]["value"].get<std::string>().find("WH101"), std::string::npos);
+  EXPECT_EQ(hover["range"]["start"]["character"], 50);
+  EXPECT_EQ(hover["range"]["end"]["character"], 55);
+  EXPECT_TRUE(request("textDocument/hover", {{"textDocument", {{"uri", uri("hooks.py")}}},
+                                             {"position", {{"line", 6}, {"character", 2}}}})["result"]
+                  .is_null());
+}
+
+TEST(LspIgnoreComments, AppendsOrMergesSuppressions) {
+  auto apply = [](std::string line, const std::optional<LineEdit>& edit) {
+    return line.replace(edit->begin, edit->end - edit->begin, edit->newText);
+  };
+  std::string line = "    x = f()  ";
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "    x = f() # hookguard: ignore[WH101]");
+  line = "int x = f();";
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH302", false)), "int x = f(); // hookguard: ignore[WH302]");
+  line = "x = f()  # hookguard: ignore[WH203]";
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "x = f()  # hookguard: ignore[WH203, WH101]");
+  line = "x = f()  # hookguard: ignore [WH203,WH301]  # why";
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "x = f()  # hookguard: ignore [WH203,WH301, WH101]  # why");
+  line = "f();  // hookguard: ignore[WH301]";
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH302", false)), "f();  // hookguard: ignore[WH301, WH302]");
+  line = "x = 1  # hookguard: ignore[WH1 01]";  // malformed: suppresses nothing, so a new comment
+  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)),
+            "x = 1  # hookguard: ignore[WH1 01] # hookguard: ignore[WH101]");
+  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[wh101]", "WH101", true));
+  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[missing-signature-verification]", "WH101", true));
+  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore", "WH101", true));
+  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[WH1]", "WH101", true));  // the group
+  EXPECT_FALSE(suppressionEdit("#define X f() \\", "WH101", false));
+
+  const std::string comment = "# hookguard: ignore[WH101, WH203]";
+  EXPECT_EQ(ruleWordAt(comment, comment.find("WH203") + 2, true)->word, "WH203");
+  EXPECT_EQ(ruleWordAt(comment, comment.find("WH101"), true)->word, "WH101");
+  EXPECT_FALSE(ruleWordAt(comment, comment.find("hookguard"), true));
+  EXPECT_FALSE(ruleWordAt(comment, comment.find(',') + 1, true));
+  EXPECT_FALSE(ruleWordAt(comment, comment.find("WH101"), false));  // '#' is no C++ comment
+  EXPECT_FALSE(ruleWordAt("x = 'WH101'", 6, true));
+}
+
+}  // namespace
+}  // namespace hg::lsp
