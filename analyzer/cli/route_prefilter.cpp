@@ -1,0 +1,272 @@
+#include "cli/route_prefilter.h"
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+namespace hg {
+
+namespace {
+
+// Knowledge categories whose names make routes, applications and request reads.
+constexpr const char* kRouteCategories[] = {
+    "route_decorators", "route_registrations", "prefix_registrations", "applications",
+    "method_views",     "django_route_functions", "django_method_decorators", "request_sources",
+    "request_parameters", "request_routing"};
+
+// Bytes of a Python identifier; any non-ASCII byte counts (identifiers may be Unicode).
+bool isIdentifierByte(unsigned char c) {
+  return c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+void addUnique(std::vector<std::string>& list, std::string value) {
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+// Whether an identifier starting at `pos` is a string prefix (r, b, u, f, or two of them)
+// directly followed by a quote; sets `quote` to the quote's position.
+bool prefixedString(std::string_view text, size_t pos, size_t& quote) {
+  constexpr std::string_view kPrefixLetters = "rRbBuUfF";
+  size_t q = pos;
+  while (q < text.size() && q - pos < 2 && kPrefixLetters.find(text[q]) != std::string_view::npos) ++q;
+  if (q == pos || q >= text.size() || (text[q] != '\'' && text[q] != '"')) return false;
+  quote = q;
+  return true;
+}
+
+// The position after the string literal whose opening quote is at `quote`. A backslash always
+// escapes the next byte (in raw strings too, as far as where the string ends); a single-quoted
+// string left open ends with its line, as the tokenizer would give up there.
+size_t skipString(std::string_view text, size_t quote) {
+  const char q = text[quote];
+  const std::string_view tripleQuote = q == '"' ? std::string_view("\"\"\"") : std::string_view("'''");
+  const bool triple = text.substr(quote, 3) == tripleQuote;
+  size_t pos = quote + (triple ? 3 : 1);
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (c == '\\') {
+      pos += 2;
+      continue;
+    }
+    if (!triple && c == '\n') return pos;
+    if (c == q && (!triple || text.substr(pos, 3) == tripleQuote)) return pos + (triple ? 3 : 1);
+    ++pos;
+  }
+  return text.size();
+}
+
+size_t skipComment(std::string_view text, size_t pos) {
+  size_t end = text.find('\n', pos);
+  return end == std::string_view::npos ? text.size() : end;
+}
+
+// The identifiers of the statement starting at `pos`: up to a newline or ';' outside brackets
+// and not escaped by a backslash; comments and strings skipped. Returns the position after it.
+size_t collectStatementNames(std::string_view text, size_t pos, std::vector<std::string>& names) {
+  int depth = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    size_t quote = 0;
+    if (c == '\'' || c == '"') {
+      pos = skipString(text, pos);
+      continue;
+    }
+    if (isIdentifierByte(c)) {
+      if (prefixedString(text, pos, quote)) {
+        pos = skipString(text, quote);
+        continue;
+      }
+      size_t end = pos;
+      while (end < text.size() && isIdentifierByte(static_cast<unsigned char>(text[end]))) ++end;
+      names.emplace_back(text.substr(pos, end - pos));
+      pos = end;
+      continue;
+    }
+    if (c == '#') {
+      pos = skipComment(text, pos);
+      continue;
+    }
+    if (c == '\\' && pos + 1 < text.size() && (text[pos + 1] == '\n' || text[pos + 1] == '\r')) {
+      pos += 2;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    ++pos;
+    if ((c == '\n' || c == ';') && depth == 0) break;
+  }
+  return pos;
+}
+
+// Whether a line starting with '@' (after indentation) names one of the suffixes.
+bool decoratorLineMatches(std::string_view line, const std::vector<std::string>& suffixes) {
+  for (const std::string& s : suffixes) {
+    if (line.find(s) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool namesFramework(const std::vector<std::string>& names, const std::vector<std::string>& frameworks) {
+  for (const std::string& f : frameworks) {
+    if (std::binary_search(names.begin(), names.end(), f)) return true;
+  }
+  return false;
+}
+
+std::string_view lastNameOf(std::string_view dotted) {
+  size_t dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
+struct ImportGraph {
+  explicit ImportGraph(size_t n) : imports(n), importers(n) {}
+
+  // The start files, every file importing one of them (directly or not), and every file
+  // those import (directly or not).
+  std::vector<bool> linkedTo(const std::vector<bool>& start) const {
+    std::vector<bool> upward = start;
+    spread(upward, importers);
+    std::vector<bool> linked = upward;
+    spread(linked, imports);
+    return linked;
+  }
+
+  std::vector<std::vector<size_t>> imports, importers;
+
+ private:
+  static void spread(std::vector<bool>& reached, const std::vector<std::vector<size_t>>& edges) {
+    std::deque<size_t> queue;
+    for (size_t i = 0; i < reached.size(); ++i) {
+      if (reached[i]) queue.push_back(i);
+    }
+    while (!queue.empty()) {
+      size_t i = queue.front();
+      queue.pop_front();
+      for (size_t j : edges[i]) {
+        if (!reached[j]) {
+          reached[j] = true;
+          queue.push_back(j);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+PrefilterMarkers prefilterMarkers(const Knowledge& knowledge) {
+  PrefilterMarkers markers;
+  for (const char* category : kRouteCategories) {
+    const bool decorators = std::string_view(category) == "route_decorators";
+    for (const KnowledgeEntry& entry : knowledge.entries(category)) {
+      const std::string& p = entry.pattern;
+      if (p.empty()) continue;
+      if (p[0] == '*') {
+        // "*.post": any object's `post`; the text after the last '*' is what the code spells.
+        std::string suffix = p.substr(p.rfind('*') + 1);
+        if (suffix.empty()) continue;
+        addUnique(decorators ? markers.decoratorSuffixes : markers.callSuffixes, suffix);
+        continue;
+      }
+      size_t end = 0;
+      while (end < p.size() && isIdentifierByte(static_cast<unsigned char>(p[end]))) ++end;
+      addUnique(markers.frameworkModules, p.substr(0, end));
+    }
+  }
+  return markers;
+}
+
+PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& markers) {
+  PrefilterFacts facts;
+  size_t pos = 0;
+  bool lineStart = true;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (lineStart && (c == ' ' || c == '\t' || c == '\f' || c == '\r')) {
+      ++pos;
+      continue;
+    }
+    if (lineStart && c == '@') {
+      size_t end = skipComment(text, pos);
+      if (decoratorLineMatches(text.substr(pos, end - pos), markers.decoratorSuffixes)) facts.routeFile = true;
+    }
+    lineStart = c == '\n';
+    // Docstrings and comments quote code (`import flask`, `@app.route`) that does not run.
+    if (c == '#') {
+      pos = skipComment(text, pos);
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      pos = skipString(text, pos);
+      continue;
+    }
+    if (!isIdentifierByte(c)) {
+      ++pos;
+      continue;
+    }
+    size_t quote = 0;
+    if (prefixedString(text, pos, quote)) {
+      pos = skipString(text, quote);
+      continue;
+    }
+    size_t end = pos;
+    while (end < text.size() && isIdentifierByte(static_cast<unsigned char>(text[end]))) ++end;
+    std::string_view word = text.substr(pos, end - pos);
+    if (word == "import" || word == "from") {
+      pos = collectStatementNames(text, end, facts.importedNames);
+      lineStart = pos > 0 && text[pos - 1] == '\n';
+      continue;
+    }
+    pos = end;
+  }
+  for (const std::string& s : markers.callSuffixes) {
+    if (text.find(s) != std::string_view::npos) facts.routeFile = true;
+  }
+  std::sort(facts.importedNames.begin(), facts.importedNames.end());
+  facts.importedNames.erase(std::unique(facts.importedNames.begin(), facts.importedNames.end()),
+                            facts.importedNames.end());
+  if (namesFramework(facts.importedNames, markers.frameworkModules)) facts.routeFile = true;
+  return facts;
+}
+
+std::vector<bool> filesThatMatter(const std::vector<std::string>& moduleNames,
+                                  const std::vector<PrefilterFacts>& facts, const std::vector<bool>& contextOnly) {
+  const size_t n = facts.size();
+  bool anyRouteFile = false;
+  for (const PrefilterFacts& f : facts) anyRouteFile = anyRouteFile || f.routeFile;
+  if (!anyRouteFile) return std::vector<bool>(n, false);
+
+  // Who may import whom: file i imports every module whose last name component it names
+  // in an import statement, and (as Python runs them first) its own parent packages.
+  std::unordered_map<std::string_view, std::vector<size_t>> byLastName;
+  for (size_t i = 0; i < n; ++i) byLastName[lastNameOf(moduleNames[i])].push_back(i);
+  ImportGraph graph(n);
+  for (size_t i = 0; i < n; ++i) {
+    auto link = [&](std::string_view name) {
+      auto it = byLastName.find(name);
+      if (it == byLastName.end()) return;
+      for (size_t j : it->second) {
+        if (j == i) continue;
+        graph.imports[i].push_back(j);
+        graph.importers[j].push_back(i);
+      }
+    };
+    for (const std::string& name : facts[i].importedNames) link(name);
+    std::string_view module = moduleNames[i];
+    for (size_t dot = module.find('.'); dot != std::string_view::npos; dot = module.find('.', dot + 1))
+      link(lastNameOf(module.substr(0, dot)));
+  }
+
+  std::vector<bool> routeFiles(n);
+  for (size_t i = 0; i < n; ++i) routeFiles[i] = facts[i].routeFile;
+  std::vector<bool> matters = graph.linkedTo(routeFiles);
+  if (!contextOnly.empty()) {
+    std::vector<bool> named(n);
+    for (size_t i = 0; i < n; ++i) named[i] = !contextOnly[i];
+    std::vector<bool> nearNamed = graph.linkedTo(named);
+    for (size_t i = 0; i < n; ++i) matters[i] = matters[i] && nearNamed[i];
+  }
+  return matters;
+}
+
+}  // namespace hg
