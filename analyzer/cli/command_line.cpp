@@ -20,7 +20,8 @@ std::vector<std::string> keysOf(const std::map<std::string, T>& map) {
 }
 
 const std::map<std::string, ReportFormat> kReportFormats = {
-    {"text", ReportFormat::Text}, {"sarif", ReportFormat::Sarif}, {"json", ReportFormat::Json}, {"gcc", ReportFormat::Gcc}};
+    {"text", ReportFormat::Text}, {"sarif", ReportFormat::Sarif}, {"json", ReportFormat::Json}, {"gcc", ReportFormat::Gcc},
+    {"github", ReportFormat::Github}};
 const std::map<std::string, std::optional<Level>> kFailOn = {
     {"error", Level::Error}, {"warning", Level::Warning}, {"note", Level::Note}, {"never", std::nullopt}};
 const std::map<std::string, ColorPolicy> kColors = {
@@ -95,6 +96,41 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
   scanCmd->add_option("--max-file-bytes", scan.maxFileBytes, "skip files larger than this (default 20 MiB)")
       ->check(CLI::PositiveNumber)
       ->type_name("BYTES");
+  scanCmd->add_option("-j,--jobs", scan.jobs, "read and parse files on N threads (default: one per CPU)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
+  scanCmd->add_flag("--no-prefilter", scan.noPrefilter,
+                    "parse every Python file, also those that neither import a web framework nor are "
+                    "imported by files that do");
+  scanCmd->add_option("--config", scan.configFile,
+                      "read settings from FILE (a .hookguard.toml, or a pyproject.toml with [tool.hookguard]) "
+                      "instead of the one found above the first path")
+      ->type_name("FILE");
+  scanCmd->add_flag("--no-config", scan.noConfig, "use no configuration file");
+  scanCmd->add_option("--exclude", scan.exclude,
+                      "leave out files and directories matching this glob (\"migrations\", \"tests/**\"); "
+                      "repeatable; replaces the configuration's exclude")
+      ->type_name("GLOB");
+  scanCmd->add_option("--max-body-bytes", scan.maxBodyBytes,
+                      "largest request body size limit WH302 accepts (default 10 MiB)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("BYTES");
+  scanCmd->add_option("--max-timestamp-window", scan.maxTimestampWindowSeconds,
+                      "longest timestamp freshness window WH203 accepts, in seconds (default 900)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS");
+  scanCmd->add_flag("--report-unused-ignores", scan.reportUnusedIgnores,
+                    "warn about `hookguard: ignore` comments that suppress nothing (they then count as "
+                    "warnings for --fail-on)");
+  scanCmd->add_option("--baseline", scan.baseline,
+                      "report only findings that are not in this SARIF log of an earlier run")
+      ->type_name("SARIF");
+  scanCmd->add_option("--write-baseline", scan.writeBaseline,
+                      "also write every finding of this run to FILE as SARIF, for a later --baseline")
+      ->type_name("FILE");
+  scanCmd->add_option("--sarif-category", scan.sarifCategory,
+                      "SARIF runAutomationDetails id, which tells code scanning analyses apart (default: hookguard)")
+      ->type_name("NAME");
 
   std::string tableFormat = "text";
   CLI::App* rulesCmd = app.add_subcommand("rules", "list the rule catalog");
@@ -105,12 +141,17 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
   CLI::App* explainCmd = app.add_subcommand("explain", "print a rule's documentation");
   explainCmd->add_option("rule", out.explain.rule, "rule id (WH101) or name")->required()->type_name("RULE");
 
+  CLI::App* lspCmd = app.add_subcommand("lsp", "run the language server (LSP) on standard input and output");
+  // Clients launching a server over stdio commonly pass --stdio; it is the only transport.
+  bool lspStdio = false;
+  lspCmd->add_flag("--stdio", lspStdio, "use standard input and output (the default)");
+
   if (argc <= 1) {
     std::cerr << app.help();
     return kExitError;
   }
   if (argv[1][0] != '-' && !isSubcommand(app, argv[1])) {
-    std::cerr << "hookguard: error: unknown command '" << argv[1] << "' (commands: scan, rules, explain)\n";
+    std::cerr << "hookguard: error: unknown command '" << argv[1] << "' (commands: scan, rules, explain, lsp)\n";
     return kExitError;
   }
   try {
@@ -127,9 +168,14 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
     scan.format = kReportFormats.at(raw.format);
     scan.failOn = kFailOn.at(raw.failOn);
     scan.color = kColors.at(raw.color);
+    for (const CLI::Option* option : scanCmd->get_options()) {
+      if (option->count() > 0) scan.given.insert(option->get_name());
+    }
   } else if (rulesCmd->parsed()) {
     out.command = CommandLine::Command::Rules;
     out.rules.format = kTableFormats.at(tableFormat);
+  } else if (lspCmd->parsed()) {
+    out.command = CommandLine::Command::Lsp;
   } else {
     out.command = CommandLine::Command::Explain;
   }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@
 
 namespace hg {
 
-enum class ReportFormat : uint8_t { Text, Sarif, Json, Gcc };
+enum class ReportFormat : uint8_t { Text, Sarif, Json, Gcc, Github };
 
 struct ScanCommandOptions {
   std::vector<std::string> paths;
@@ -27,6 +28,22 @@ struct ScanCommandOptions {
   ColorPolicy color = ColorPolicy::Auto;
   bool quiet = false;
   uint64_t maxFileBytes = 20ull * 1024 * 1024;
+  unsigned jobs = 0;       // -j: 0 = one thread per hardware thread
+  bool noPrefilter = false;  // analyze every Python file, not only those route code reaches
+  // Project configuration (cli/config.h): --config names the file, --no-config skips it;
+  // otherwise it is found upward from the first path. The file's values apply where the
+  // command line does not give the option (see `given`).
+  std::string configFile;
+  bool noConfig = false;
+  std::vector<std::string> exclude;        // --exclude globs, relative to the current directory
+  uint64_t maxBodyBytes = 0;               // WH302 threshold; used when given
+  double maxTimestampWindowSeconds = 0;    // WH203 threshold; used when given
+  bool reportUnusedIgnores = false;
+  std::string baseline;                    // SARIF log of known findings
+  std::string writeBaseline;               // write the SARIF log of this run's findings here
+  std::string sarifCategory;               // runs[0].automationDetails.id (without the trailing '/')
+  // The options given on the command line ("--select", "--fail-on", ...): they override the file.
+  std::set<std::string> given;
 };
 
 struct RulesCommandOptions {
@@ -38,7 +55,7 @@ struct ExplainCommandOptions {
 };
 
 struct CommandLine {
-  enum class Command : uint8_t { Scan, Rules, Explain };
+  enum class Command : uint8_t { Scan, Rules, Explain, Lsp };
   Command command = Command::Scan;
   ScanCommandOptions scan;
   RulesCommandOptions rules;

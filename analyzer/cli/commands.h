@@ -8,5 +8,6 @@ namespace hg {
 int runScanCommand(const ScanCommandOptions& options);
 int runRulesCommand(const RulesCommandOptions& options);
 int runExplainCommand(const ExplainCommandOptions& options);
+int runLspCommand();
 
 }  // namespace hg

@@ -91,6 +91,10 @@ void Walker::addNamed(const std::string& path) {
              "not a Python or C++ source file (.py, .cpp, .cc, .cxx, .h, .hpp), skipped");
       return;
     }
+    if (options_.exclude && options_.exclude->matches(canonical)) {
+      report(RunDiagnostic::Severity::Note, displayPath, "excluded by the configuration's exclude patterns, skipped");
+      return;
+    }
     addFile(canonical, displayPath, *language, /*named=*/true);
   } else {
     report(RunDiagnostic::Severity::Error, displayPath, "cannot scan: not a regular file or directory");
@@ -145,6 +149,7 @@ bool Walker::listDirectory(const Pending& dir, std::vector<Pending>& children) {
     const std::string name = entry.path().filename().string();
     // The entry itself, not its target: a link is named where the user sees it.
     const std::string displayPath = shown(dir.canonical / name);
+    if (options_.exclude && options_.exclude->matches(dir.canonical / name)) continue;
     std::error_code linkEc;
     const fs::file_status linkStatus = entry.symlink_status(linkEc);
     if (linkEc) continue;  // vanished while listing

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/exclude_patterns.h"
 #include "core/diagnostics.h"
 #include "core/source.h"
 
@@ -18,6 +19,8 @@ struct DiscoveredFile {
   std::string displayPath;          // relative to the repository root: "samples/app/hooks.py"
   Language language = Language::Python;
   bool named = false;               // given on the command line (errors about it are input errors)
+  // Read only so that the named files' helpers resolve: analyzed, never reported on.
+  bool contextOnly = false;
 };
 
 struct DiscoveryResult {
@@ -29,6 +32,9 @@ struct DiscoveryResult {
 struct DiscoveryOptions {
   std::filesystem::path repositoryRoot;  // canonical; diagnostics name paths relative to it
   bool cppFrontend = false;              // whether C++ sources can be analyzed by this build
+  // `exclude` globs (configuration, --exclude): matching files and directories are left out,
+  // named files too (pre-commit names each changed file); a named directory is still walked.
+  const ExcludePatterns* exclude = nullptr;
 };
 
 DiscoveryResult discoverFiles(const std::vector<std::string>& paths, const DiscoveryOptions& options,

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
       case hg::CommandLine::Command::Scan: return hg::runScanCommand(commandLine.scan);
       case hg::CommandLine::Command::Rules: return hg::runRulesCommand(commandLine.rules);
       case hg::CommandLine::Command::Explain: return hg::runExplainCommand(commandLine.explain);
+      case hg::CommandLine::Command::Lsp: return hg::runLspCommand();
     }
   } catch (const std::exception& e) {
     // Last resort: every expected failure is reported where it happens.

@@ -1,16 +1,20 @@
 // The scan pipeline: discover -> read -> lower (per file) -> link -> C++ front-end -> index ->
-// rules. Each stage is a function of its own so that the per-file stages can move onto a
-// thread pool without touching the others; lowering is sequential for now so that function
-// and module ids, and with them every output byte, do not depend on scheduling.
+// rules. Reading and lowering run on a pool of threads (--jobs), each file into a slot of its
+// own; the slots are merged in file order so that function and module ids, diagnostics, and
+// with them every output byte, do not depend on scheduling. Linking and the rules are serial.
 #include "cli/scan.h"
 
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <optional>
 
 #include "cli/error_text.h"
 #include "cli/file_discovery.h"
+#include "cli/parallel_for.h"
 #include "cli/repository.h"
+#include "cli/scan_context.h"
+#include "cli/route_prefilter.h"
 #include "cli/source_reader.h"
 #include "python/python_frontend.h"
 #ifdef HOOKGUARD_HAVE_CPP_FRONTEND
@@ -51,14 +55,36 @@ bool runGuarded(ScanResult& result, const std::string& path, const std::string& 
   return false;
 }
 
+// What reading one file found, kept apart while files are read in parallel and merged into
+// the ScanResult in file order.
+struct FileReport {
+  std::vector<RunDiagnostic> diagnostics;
+  bool inputError = false;
+};
+
+void addDiagnostic(FileReport& report, Severity severity, std::string path, uint32_t line, std::string message,
+                   bool fileSkipped = false) {
+  report.diagnostics.push_back(RunDiagnostic{severity, std::move(path), line, std::move(message), fileSkipped});
+}
+
 uint32_t lineOfOffset(const std::string& text, size_t offset) {
   offset = std::min(offset, text.size());
   return 1 + static_cast<uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 // Reads and checks one file; returns false when it cannot be analyzed (already reported).
-bool readSource(ScanResult& result, const DiscoveredFile& file, uint64_t maxFileBytes, std::string& text) {
-  FileBytes bytes = readFileBytes(file.canonical, maxFileBytes);
+bool readSource(FileReport& result, const DiscoveredFile& file, const ScanOptions& options, std::string& text) {
+  const uint64_t maxFileBytes = options.maxFileBytes;
+  FileBytes bytes;
+  // An override goes through the same checks as the bytes on disk would.
+  auto overlay = options.sourceOverrides.find(file.canonical.string());
+  if (overlay != options.sourceOverrides.end()) {
+    bytes.bytes = overlay->second;
+    bytes.size = bytes.bytes.size();
+    if (bytes.size > maxFileBytes) bytes.status = FileBytes::Status::TooLarge;
+  } else {
+    bytes = readFileBytes(file.canonical, maxFileBytes);
+  }
   switch (bytes.status) {
     case FileBytes::Status::Ok:
       break;
@@ -98,41 +124,125 @@ bool readSource(ScanResult& result, const DiscoveredFile& file, uint64_t maxFile
   return true;
 }
 
+struct PythonFile {
+  FileId id = kNoFile;     // kNoFile: left out by the prefilter, only checked for syntax
+  std::string moduleName;
+  SourceFile unanalyzed;   // the text of a file left out (it is not in the SourceSet)
+};
+
 struct LoadedFiles {
-  std::vector<std::pair<FileId, std::string>> python;  // file and its module name
+  std::vector<PythonFile> python;  // in discovery order
   std::vector<FileId> cpp;
 };
 
-LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& files, uint64_t maxFileBytes) {
-  LoadedFiles loaded;
-  ImportRootFinder importRoots;
-  for (const DiscoveredFile& file : files) {
-    std::string text;
-    if (!readSource(result, file, maxFileBytes, text)) continue;
-    SourceFile source;
-    source.displayPath = file.displayPath;
-    source.absolutePath = file.canonical.string();
-    source.language = file.language;
-    source.text = std::move(text);
-    source.indexLines();
-    FileId id = result.program->sources.add(std::move(source));
-    if (file.language == Language::Python) {
-      loaded.python.emplace_back(id, python::moduleNameFor(importRoots.importPathOf(file.canonical)));
-    } else {
-      loaded.cpp.push_back(id);
+struct ReadFile {
+  FileReport report;
+  bool ok = false;
+  SourceFile source;      // text and line index, when ok
+  PrefilterFacts facts;   // Python files, when prefiltering
+};
+
+// Reads every file in parallel, then in file order: reports, module names, the prefilter's
+// verdict, and the SourceSet (so FileIds follow discovery order).
+LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& files, const ScanOptions& options) {
+  const PrefilterMarkers markers = prefilterMarkers(result.knowledge);
+  std::vector<ReadFile> read(files.size());
+  parallelFor(files.size(), options.jobs, [&](size_t i) {
+    const DiscoveredFile& file = files[i];
+    ReadFile& r = read[i];
+    try {
+      std::string text;
+      if (!readSource(r.report, file, options, text)) return;
+      r.source.displayPath = file.displayPath;
+      r.source.absolutePath = file.canonical.string();
+      r.source.language = file.language;
+      r.source.text = std::move(text);
+      r.source.indexLines();
+      if (options.prefilter && file.language == Language::Python) r.facts = prefilterFacts(r.source.text, markers);
+      r.ok = true;
+    } catch (const std::exception& e) {
+      addDiagnostic(r.report, Severity::Error, file.displayPath, 0,
+                    std::string("internal error while reading this file: ") + e.what());
     }
+  });
+
+  ImportRootFinder importRoots;
+  std::vector<std::string> moduleNames(files.size());
+  std::vector<size_t> pythonFiles;
+  std::vector<PrefilterFacts> facts;
+  for (size_t i = 0; i < files.size(); ++i) {
+    for (RunDiagnostic& d : read[i].report.diagnostics) result.diagnostics.add(std::move(d));
+    if (read[i].report.inputError) result.inputError = true;
+    if (!read[i].ok || files[i].language != Language::Python) continue;
+    moduleNames[i] = python::moduleNameFor(importRoots.importPathOf(files[i].canonical));
+    pythonFiles.push_back(i);
+  }
+  std::vector<bool> analyze(files.size(), true);
+  if (options.prefilter) {
+    std::vector<std::string> names;
+    std::vector<bool> contextOnly;
+    for (size_t i : pythonFiles) {
+      names.push_back(moduleNames[i]);
+      facts.push_back(std::move(read[i].facts));
+      contextOnly.push_back(files[i].contextOnly);
+    }
+    std::vector<bool> matters = filesThatMatter(names, facts, contextOnly);
+    for (size_t k = 0; k < pythonFiles.size(); ++k) analyze[pythonFiles[k]] = matters[k];
+  }
+
+  LoadedFiles loaded;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!read[i].ok) continue;
+    if (!analyze[i] && files[i].contextOnly) continue;  // its diagnostics would be dropped anyway
+    if (!analyze[i]) {
+      ++result.filesNotAnalyzed;
+      loaded.python.push_back(PythonFile{kNoFile, "", std::move(read[i].source)});
+      continue;
+    }
+    FileId id = result.program->sources.add(std::move(read[i].source));
+    if (files[i].language == Language::Python) loaded.python.push_back(PythonFile{id, std::move(moduleNames[i]), {}});
+    else loaded.cpp.push_back(id);
   }
   return loaded;
 }
 
-// The per-file stage, and the one a thread pool will take over: lowerFile is safe to call
-// concurrently for different files.
-void lowerPythonFiles(ScanResult& result, const std::vector<std::pair<FileId, std::string>>& files) {
-  for (const auto& [file, moduleName] : files) {
-    const std::string& path = result.program->sources.get(file).displayPath;
-    if (runGuarded(result, path, "analyzing this file", [&] {
-          python::lowerFile(*result.program, file, moduleName, result.knowledge, result.diagnostics);
-        })) {
+// Parses and lowers the files in parallel, one result slot each, then adds them to the
+// Program in file order: function ids, module order and diagnostics do not depend on which
+// thread finished first. Files the prefilter left out are parsed only, so that their syntax
+// errors are reported all the same.
+void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, unsigned jobs) {
+  std::vector<python::LoweredFile> lowered(files.size());
+  std::vector<std::optional<std::string>> failures(files.size());
+  parallelFor(files.size(), jobs, [&](size_t i) {
+    PythonFile& file = files[i];
+    try {
+      if (file.id == kNoFile) {
+        lowered[i].diagnostics = python::checkSyntax(file.unanalyzed);
+        file.unanalyzed.text = std::string();  // not needed any more: keeps the peak lower
+        file.unanalyzed.lineStarts = {};
+      } else {
+        const SourceFile& source = result.program->sources.get(file.id);
+        lowered[i] = python::lowerDetached(source, file.id, file.moduleName, result.knowledge);
+      }
+    } catch (const std::exception& e) {
+      failures[i] = std::string(": ") + e.what();
+    } catch (...) {
+      failures[i] = std::string();
+    }
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    const bool analyzed = files[i].id != kNoFile;
+    const std::string& path =
+        analyzed ? result.program->sources.get(files[i].id).displayPath : files[i].unanalyzed.displayPath;
+    if (failures[i]) {
+      addDiagnostic(result, Severity::Error, path, 0, "internal error while analyzing this file" + *failures[i]);
+      continue;
+    }
+    for (RunDiagnostic& d : lowered[i].diagnostics) result.diagnostics.add(std::move(d));
+    lowered[i].diagnostics.clear();
+    if (!analyzed) continue;
+    if (runGuarded(result, path, "analyzing this file",
+                   [&] { python::addLoweredFile(*result.program, std::move(lowered[i])); })) {
       ++result.filesScanned;
     }
   }
@@ -171,6 +281,8 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
     return result;
   }
 
+  if (!loadExtraKnowledge(*result, options)) return result;
+
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   fs::path root;
   if (options.repositoryRoot.empty()) {
@@ -186,15 +298,17 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   }
   result->repositoryRoot = root.string();
 
-  DiscoveryResult found = discoverFiles(paths, DiscoveryOptions{root, kCppFrontend}, result->diagnostics);
+  DiscoveryOptions discovery{root, kCppFrontend, options.exclude.empty() ? nullptr : &options.exclude};
+  DiscoveryResult found = discoverFiles(paths, discovery, result->diagnostics);
   if (found.inputError) result->inputError = true;
+  if (options.siblingContext) addSiblingContext(found, discovery);
   if (!kCppFrontend && !options.cppBuildDirectory.empty()) {
     addDiagnostic(*result, Severity::Note, options.cppBuildDirectory, 0,
                   "compilation database ignored: this build of hookguard has no C++ front-end");
   }
 
-  LoadedFiles loaded = loadSources(*result, found.files, options.maxFileBytes);
-  lowerPythonFiles(*result, loaded.python);
+  LoadedFiles loaded = loadSources(*result, found.files, options);
+  lowerPythonFiles(*result, loaded.python, options.jobs);
 
   // Linking, indexing and the rules see the whole program: a failure there leaves no
   // trustworthy result, so it ends the run with the input-error exit code.
@@ -207,6 +321,7 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
     result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics);
   });
   if (!complete) result->inputError = true;
+  if (complete) finishFindings(*result, options, found.files);
 
   const SourceSet& sources = result->program->sources;
   std::stable_sort(result->findings.begin(), result->findings.end(),

@@ -3,10 +3,14 @@
 // language server all go through here.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "cli/exclude_patterns.h"
 #include "core/diagnostics.h"
 #include "core/finding.h"
 #include "core/knowledge.h"
@@ -23,6 +27,20 @@ struct ScanOptions {
   // first path, else the current directory.
   std::string repositoryRoot;
   uint64_t maxFileBytes = 20ull * 1024 * 1024;
+  unsigned jobs = 0;       // threads reading and parsing files; 0 = one per hardware thread
+  bool prefilter = true;   // skip Python files no route code can reach (route_prefilter.h)
+  // Text analyzed instead of a discovered file's content on disk, keyed by its canonical
+  // absolute path: the language server's unsaved editor buffers.
+  std::map<std::string, std::string> sourceOverrides;
+  // From the configuration and --exclude (cli/exclude_patterns.h).
+  ExcludePatterns exclude;
+  // Named Python files bring their directory's other modules as context (cli/scan_context.h).
+  bool siblingContext = true;
+  // Knowledge entries added to the built-in ones, in the knowledge-file format, and the file
+  // they came from (for messages).
+  nlohmann::json extraKnowledge = nlohmann::json::object();
+  std::string extraKnowledgeOrigin;
+  bool reportUnusedIgnores = false;
 };
 
 struct ScanResult {
@@ -32,8 +50,11 @@ struct ScanResult {
   Diagnostics diagnostics;
   std::string repositoryRoot;     // absolute
   size_t filesScanned = 0;
+  size_t filesNotAnalyzed = 0;  // read, but left out by the prefilter
   // A named path did not exist or could not be read: exit code 2 whatever the findings.
   bool inputError = false;
+  // `hookguard: ignore` comments reported as unused (ScanOptions::reportUnusedIgnores).
+  size_t unusedIgnores = 0;
 };
 
 std::unique_ptr<ScanResult> scan(const ScanOptions& options);

@@ -7,17 +7,23 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/config_merge.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/rule_catalog.h"
 #include "cli/scan.h"
+#include "cli/source_reader.h"
 #include "cli/terminal.h"
 #include "python/python_frontend.h"
+#include "report/baseline.h"
 #include "report/report.h"
 
 namespace hg {
 
 namespace {
+
+// Far above the largest SARIF log hookguard writes (report/sarif_log.h limits it to 10 MB).
+constexpr uint64_t kMaxBaselineBytes = 256ull * 1024 * 1024;
 
 std::string plural(size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -39,6 +45,8 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
   const size_t reported = byLevel[0] + byLevel[1] + byLevel[2];
   std::string line = "hookguard: scanned " + plural(result.filesScanned, "file", "files");
   if (skippedFiles > 0) line += " (" + std::to_string(skippedFiles) + " skipped)";
+  if (result.filesNotAnalyzed > 0)
+    line += " (and " + std::to_string(result.filesNotAnalyzed) + " only checked for syntax: see --no-prefilter)";
   line += ": " + plural(result.program->routes.size(), "route", "routes") + ", " +
           plural(handlers.size(), "handler", "handlers") + "; ";
   if (reported == 0) {
@@ -66,24 +74,62 @@ void writeReport(std::ostream& out, ReportFormat format, const ReportInput& inpu
     case ReportFormat::Sarif: writeSarif(out, input); break;
     case ReportFormat::Json: writeJson(out, input); break;
     case ReportFormat::Gcc: writeGcc(out, input); break;
+    case ReportFormat::Github: writeGithub(out, input); break;
   }
+}
+
+// Throws BaselineError naming the file.
+Baseline readBaseline(const std::string& path) {
+  FileBytes log = readFileBytes(path, kMaxBaselineBytes);
+  switch (log.status) {
+    case FileBytes::Status::Ok: return Baseline::parse(log.bytes, path);
+    case FileBytes::Status::TooLarge:
+      throw BaselineError(path + ": cannot read baseline: larger than " + std::to_string(kMaxBaselineBytes) + " bytes");
+    case FileBytes::Status::NotRegularFile: throw BaselineError(path + ": cannot read baseline: not a regular file");
+    case FileBytes::Status::Unreadable: break;
+  }
+  throw BaselineError(path + ": cannot read baseline: " + log.error);
 }
 
 }  // namespace
 
-int runScanCommand(const ScanCommandOptions& options) {
-  const bool colorStderr = shouldUseColor(options.color, STDERR_FILENO);
+int runScanCommand(const ScanCommandOptions& commandLine) {
+  const bool colorStderr = shouldUseColor(commandLine.color, STDERR_FILENO);
   auto fail = [&](const std::string& message) {
     std::cerr << formatToolError(message, colorStderr);
     return kExitError;
   };
 
+  std::optional<ProjectConfig> config;
+  try {
+    config = projectConfigFor(commandLine);
+  } catch (const ConfigError& e) {
+    return fail(e.what());
+  }
+  const ScanCommandOptions options = config ? withProjectConfig(commandLine, *config) : commandLine;
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    try {
+      baseline = readBaseline(options.baseline);
+    } catch (const BaselineError& e) {
+      return fail(e.what());
+    }
+  }
+  if (!options.writeBaseline.empty()) {
+    if (std::string problem = checkOutputPath(options.writeBaseline); !problem.empty())
+      return fail("cannot write " + options.writeBaseline + ": " + problem);
+  }
+
   ScanOptions scanOptions;
   scanOptions.paths = options.paths;
   scanOptions.cppBuildDirectory = options.buildPath;
   scanOptions.maxFileBytes = options.maxFileBytes;
+  scanOptions.jobs = options.jobs;
+  scanOptions.prefilter = !options.noPrefilter;
   scanOptions.engine.allPostRoutes = options.allPostRoutes;
   scanOptions.engine.webhookRoutes = options.webhookRoutes;
+  scanOptions.reportUnusedIgnores = options.reportUnusedIgnores;
+  applyProjectConfig(config ? &*config : nullptr, options, scanOptions);
   std::string error;
   if (!resolveRuleSelectors(options.select, scanOptions.engine.select, error)) return fail("--select: " + error);
   if (!resolveRuleSelectors(options.ignore, scanOptions.engine.ignore, error)) return fail("--ignore: " + error);
@@ -103,7 +149,23 @@ int runScanCommand(const ScanCommandOptions& options) {
 
   const bool colorReport = options.format == ReportFormat::Text && options.output.empty() &&
                            shouldUseColor(options.color, STDOUT_FILENO);
+  if (!options.writeBaseline.empty()) {
+    ReportInput all{*result->program, result->findings, diagnostics, result->repositoryRoot, false};
+    all.sarifCategory = options.sarifCategory;
+    std::ostringstream log;
+    writeSarif(log, all);
+    if (!writeFileAtomically(options.writeBaseline, log.str(), error))
+      return fail("cannot write " + options.writeBaseline + ": " + error);
+  }
+  if (baseline) {
+    size_t known = baseline->filter(*result->program, result->findings);
+    if (!options.quiet && known > 0) {
+      std::cerr << "hookguard: " << known << (known == 1 ? " finding" : " findings") << " in the baseline "
+                << options.baseline << " not reported\n";
+    }
+  }
   ReportInput input{*result->program, result->findings, diagnostics, result->repositoryRoot, colorReport};
+  input.sarifCategory = options.sarifCategory;
   std::ostringstream report;
   try {
     writeReport(report, options.format, input);
@@ -119,7 +181,11 @@ int runScanCommand(const ScanCommandOptions& options) {
   }
 
   if (options.format == ReportFormat::Text && !options.quiet) std::cerr << summaryLine(*result, diagnostics);
-  return exitCodeFor(*result, options.failOn);
+  int status = exitCodeFor(*result, options.failOn);
+  // Unused suppressions asked for with --report-unused-ignores count as warnings.
+  if (status == kExitClean && result->unusedIgnores > 0 && options.failOn && *options.failOn <= Level::Warning)
+    status = kExitFindings;
+  return status;
 }
 
 }  // namespace hg

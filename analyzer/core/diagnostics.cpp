@@ -1,5 +1,7 @@
 #include "core/diagnostics.h"
 
+#include <algorithm>
+
 namespace hg {
 
 void Diagnostics::add(RunDiagnostic d) {
@@ -18,6 +20,11 @@ bool Diagnostics::anyFileSkipped() const {
     if (d.fileSkipped) return true;
   }
   return false;
+}
+
+void Diagnostics::removeIf(const std::function<bool(const RunDiagnostic&)>& predicate) {
+  std::lock_guard lock(mutex_);
+  items_.erase(std::remove_if(items_.begin(), items_.end(), predicate), items_.end());
 }
 
 }  // namespace hg

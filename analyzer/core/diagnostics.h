@@ -2,6 +2,7 @@
 // stderr and to SARIF's toolExecutionNotifications, never into findings.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ class Diagnostics {
   void add(RunDiagnostic d);
   std::vector<RunDiagnostic> all() const;
   bool anyFileSkipped() const;
+  // Drops the diagnostics `predicate` selects (those about files read only for context).
+  void removeIf(const std::function<bool(const RunDiagnostic&)>& predicate);
 
  private:
   mutable std::mutex mutex_;

@@ -54,17 +54,30 @@ void Knowledge::load(std::string_view jsonText, const std::string& origin) {
 }
 
 void Knowledge::add(const std::string& category, KnowledgeEntry entry) {
-  categories_[category].push_back(std::move(entry));
+  std::vector<KnowledgeEntry>& entries = categories_[category];
+  CategoryIndex& index = index_[category];
+  const size_t position = entries.size();
+  if (entry.pattern.find('*') == std::string::npos) index.exact.emplace(entry.pattern, position);  // first wins
+  else index.wildcards.push_back(position);
+  entries.push_back(std::move(entry));
 }
 
 const KnowledgeEntry* Knowledge::match(std::string_view category, std::string_view qualifiedName) const {
   if (qualifiedName.empty()) return nullptr;
   auto it = categories_.find(category);
   if (it == categories_.end()) return nullptr;
-  for (const KnowledgeEntry& e : it->second) {
-    if (globMatch(e.pattern, qualifiedName)) return &e;
+  const CategoryIndex& index = index_.find(category)->second;
+  // The first entry in file order that matches, as a linear scan would find it.
+  size_t first = SIZE_MAX;
+  if (auto exact = index.exact.find(qualifiedName); exact != index.exact.end()) first = exact->second;
+  for (size_t position : index.wildcards) {
+    if (position >= first) break;
+    if (globMatch(it->second[position].pattern, qualifiedName)) {
+      first = position;
+      break;
+    }
   }
-  return nullptr;
+  return first == SIZE_MAX ? nullptr : &it->second[first];
 }
 
 const std::vector<KnowledgeEntry>& Knowledge::entries(std::string_view category) const {

@@ -1,5 +1,5 @@
-// lowerFile: parse one file, report its syntax errors, lower it, and hand the batch of
-// functions and the module to the Program.
+// lowerDetached: parse one file, report its syntax errors and lower it into a batch of
+// functions and a module; addLoweredFile hands them to the Program.
 #include <vector>
 
 #include "python/file_lowering.h"
@@ -49,30 +49,52 @@ void rebase(FunctionId& id, FunctionId base) {
   if (id != kNoFunction) id += base;
 }
 
+RunDiagnostic cannotParse(const SourceFile& source, const std::string& error) {
+  RunDiagnostic d;
+  d.severity = RunDiagnostic::Severity::Error;
+  d.path = source.displayPath;
+  d.message = "cannot parse: " + error;
+  d.fileSkipped = true;
+  return d;
+}
+
 }  // namespace
 
-void lowerFile(Program& program, FileId file, const std::string& moduleName, const Knowledge& knowledge,
-               Diagnostics& diags) {
-  const SourceFile& source = program.sources.get(file);
+std::vector<RunDiagnostic> checkSyntax(const SourceFile& source) {
+  Diagnostics diags;
+  std::string error;
+  ParsedTree tree = parsePython(source.text, error);
+  if (!tree.valid()) return {cannotParse(source, error)};
+  if (ts_node_has_error(tree.root())) reportSyntaxError(source, tree.root(), diags);
+  return diags.all();
+}
+
+LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
+                          const Knowledge& knowledge) {
+  LoweredFile out;
+  Diagnostics diags;
   std::string error;
   ParsedTree tree = parsePython(source.text, error);
   if (!tree.valid()) {
-    RunDiagnostic d;
-    d.severity = RunDiagnostic::Severity::Error;
-    d.path = source.displayPath;
-    d.message = "cannot parse: " + error;
-    d.fileSkipped = true;
-    diags.add(std::move(d));
-    return;
+    out.diagnostics.push_back(cannotParse(source, error));
+    return out;
   }
   TSNode root = tree.root();
   if (ts_node_has_error(root)) reportSyntaxError(source, root, diags);
 
   FileLowering lowering(source, file, moduleName, knowledge, diags);
   lowering.lowerModule(root);
+  out.module = std::move(lowering.module);
+  out.functions = lowering.takeFunctions();
+  out.diagnostics = diags.all();
+  out.parsed = true;
+  return out;
+}
 
-  Module module = std::move(lowering.module);
-  const FunctionId base = program.addFunctions(lowering.takeFunctions());
+void addLoweredFile(Program& program, LoweredFile lowered) {
+  if (!lowered.parsed) return;
+  Module module = std::move(lowered.module);
+  const FunctionId base = program.addFunctions(std::move(lowered.functions));
   rebase(module.body, base);
   for (FunctionId& id : module.functions) rebase(id, base);
   for (ClassDef& c : module.classes) {
@@ -80,6 +102,13 @@ void lowerFile(Program& program, FileId file, const std::string& moduleName, con
     for (FunctionId& id : c.methods) rebase(id, base);
   }
   program.addModule(std::move(module));
+}
+
+void lowerFile(Program& program, FileId file, const std::string& moduleName, const Knowledge& knowledge,
+               Diagnostics& diags) {
+  LoweredFile lowered = lowerDetached(program.sources.get(file), file, moduleName, knowledge);
+  for (RunDiagnostic& d : lowered.diagnostics) diags.add(std::move(d));
+  addLoweredFile(program, std::move(lowered));
 }
 
 }  // namespace hg::python

@@ -26,12 +26,20 @@ ParsedTree parsePython(std::string_view text, std::string& error) {
     error = "file too large for the parser";
     return result;
   }
-  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  if (!parser || !ts_parser_set_language(parser.get(), pythonLanguage())) {
+  // One parser per thread, kept across files: scans parse files on several threads, and a
+  // parser is not to be shared between them.
+  thread_local std::unique_ptr<TSParser, ParserDeleter> parser;
+  if (!parser) {
+    parser.reset(ts_parser_new());
+    if (parser && !ts_parser_set_language(parser.get(), pythonLanguage())) parser.reset();
+  }
+  if (!parser) {
     error = "cannot load the tree-sitter-python grammar";
     return result;
   }
   result.tree_.reset(ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  // A failed parse can leave the parser mid-document; the next file must start afresh.
+  if (!result.tree_) ts_parser_reset(parser.get());
   if (!result.tree_) error = "the parser gave up on this file";
   return result;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/knowledge.h"
@@ -18,9 +19,29 @@ bool checkGrammarAbi(std::string& error);
 // "app/__init__.py" -> "app").
 std::string moduleNameFor(const std::string& relativePath);
 
-// Parses program.sources.get(file) and appends its Module and Functions. Syntax errors are
-// recovered from (what parsed is lowered) and reported as warnings in `diags`.
-// Safe to call concurrently for different files.
+// One file lowered apart from the Program: its functions carry file-local ids until
+// addLoweredFile rebases them. Lowering files this way on several threads and adding them in
+// a fixed order gives the same ids, and so the same output, whatever the scheduling.
+struct LoweredFile {
+  Module module;
+  std::vector<Function> functions;
+  std::vector<RunDiagnostic> diagnostics;  // syntax errors, nesting limits; in source order
+  bool parsed = false;  // false: tree-sitter could not start (reported in diagnostics)
+};
+
+// Parses and lowers `source` (which must outlive the call only). Touches no shared state:
+// safe to call concurrently; each thread keeps one tree-sitter parser.
+LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
+                          const Knowledge& knowledge);
+
+// Parses `source` and nothing more: the syntax diagnostics lowerDetached would give it, for
+// files a scan reads but does not analyze. Safe to call concurrently.
+std::vector<RunDiagnostic> checkSyntax(const SourceFile& source);
+
+// Appends a parsed file's functions and module to the Program (nothing for an unparsed one).
+void addLoweredFile(Program& program, LoweredFile lowered);
+
+// lowerDetached + its diagnostics into `diags` + addLoweredFile, for callers with one file.
 void lowerFile(Program& program, FileId file, const std::string& moduleName,
                const Knowledge& knowledge, Diagnostics& diags);
 

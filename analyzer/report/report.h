@@ -20,11 +20,17 @@ struct ReportInput {
   bool color = false;          // text only
   // SARIF tool.driver.informationUri (an absolute URI); empty = a stable placeholder.
   std::string informationUri = {};
+  // SARIF runs[0].automationDetails.id is this plus '/'; empty = "hookguard". Code scanning
+  // keeps one set of alerts per id, and its upload's `category` input only fills in a missing id.
+  std::string sarifCategory = {};
 };
 
 void writeSarif(std::ostream& out, const ReportInput& input);
 void writeText(std::ostream& out, const ReportInput& input);
 void writeGcc(std::ostream& out, const ReportInput& input);
 void writeJson(std::ostream& out, const ReportInput& input);
+// GitHub Actions workflow commands (`::error file=...,line=...::message`), one per unsuppressed
+// finding: annotations on the pull request's diff without a code scanning upload.
+void writeGithub(std::ostream& out, const ReportInput& input);
 
 }  // namespace hg

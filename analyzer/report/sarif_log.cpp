@@ -99,6 +99,9 @@ std::string renderSarif(const ReportInput& input, const std::vector<RuleMeta>& c
   if (!input.repositoryRoot.empty() && input.repositoryRoot.front() == '/') {
     run["originalUriBaseIds"] = {{kSourceRootBaseId, {{"uri", fileUri(input.repositoryRoot, true)}}}};
   }
+  std::string category = input.sarifCategory.empty() ? std::string("hookguard") : input.sarifCategory;
+  if (!category.ends_with("/")) category += "/";
+  run["automationDetails"] = {{"id", category}};
   run["results"] = SarifJson::array();
   run["columnKind"] = "unicodeCodePoints";
 

@@ -157,4 +157,27 @@ scenario_fifo_named_on_command_line() {
   expect_stderr_contains "pipe.py"
 }
 
+scenario_fifty_megabyte_module_is_skipped_with_a_note() {
+  write_unverified_webhook src/hooks.py
+  # 50 MB of valid Python: over the default 20 MiB limit, so skipped, named, and the rest scanned.
+  (yes 'VALUE = "a fairly long constant string that fills the generated module"' || true) | head -c 52428800 >src/generated.py
+  run scan src --format gcc
+  expect_status 1
+  expect_stderr_line '^hookguard: src/generated\.py: warning: .*over the limit.*skipped'
+  expect_stdout_contains "src/hooks.py:"
+}
+
+scenario_nul_in_the_middle_of_a_module() {
+  write_unverified_webhook src/hooks.py
+  # Past the binary probe window a NUL is just a bad character: the file is analyzed.
+  { head -c 10000 /dev/zero | tr '\0' '#'; printf '\nx = 1\0\ndef f():\n    return 1\n'; } >src/late_nul.py
+  printf 'x = 1\0\n' >src/early_nul.py
+  run scan src --format gcc
+  expect_status 1
+  expect_stdout_contains "src/hooks.py:"
+  expect_stderr_line '^hookguard: src/early_nul\.py(:[0-9]+)?: warning: binary file'
+  expect_stderr_line '^hookguard: src/late_nul\.py:2: warning: syntax error'
+  ! grep -q 'late_nul\.py.*binary' "$stderr_file" || fail "a NUL past the probe window made the file binary"
+}
+
 run_scenario "$@"
