@@ -510,7 +510,10 @@ std::optional<ConstantDefinition> ConstantFolder::findDefinition(const std::stri
 
 std::optional<ConstantDefinition> ConstantFolder::definitionAt(const std::string& qualified, int depth) const {
   if (depth > kMaxDepth || qualified.empty()) return std::nullopt;
-  auto [owner, attr] = splitOwner(qualified);
+  // Named, not a structured binding: Clang 14 (the fuzzing build) cannot capture those.
+  const auto split = splitOwner(qualified);
+  const auto& owner = split.first;
+  const auto& attr = split.second;
   if (owner.empty() || attr.empty()) return std::nullopt;
   auto fromBody = [&](FunctionId bodyId) -> std::optional<ConstantDefinition> {
     if (bodyId == kNoFunction || bodyId >= program_.functionCount()) return std::nullopt;
