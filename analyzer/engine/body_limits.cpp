@@ -105,11 +105,7 @@ void BodyLimitAnalysis::collectRegistrations() {
   for (FunctionId id = 0; id < program_.functionCount(); ++id) {
     const Function& fn = program_.function(id);
     for (const Block& block : fn.blocks) {
-      std::vector<ExprId> roots;
-      for (const Stmt& stmt : block.stmts) {
-        for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
-      }
-      if (block.condition != kNoExpr) roots.push_back(block.condition);
+      const std::vector<ExprId> roots = blockRoots(block);
       for (ExprId root : roots) {
         for (ExprId call : callsIn(fn, root)) {
           FunctionId callee = calls_.resolveCall(fn, call);

@@ -29,6 +29,15 @@ std::vector<ExprId> stmtRoots(const Stmt& stmt) {
   return roots;
 }
 
+std::vector<ExprId> blockRoots(const Block& block) {
+  std::vector<ExprId> roots;
+  for (const Stmt& stmt : block.stmts) {
+    for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
+  }
+  if (block.condition != kNoExpr) roots.push_back(block.condition);
+  return roots;
+}
+
 std::vector<ExprId> callsIn(const Function& fn, ExprId root) {
   std::vector<ExprId> calls;
   walkExpr(fn, root, [&](ExprId id) {

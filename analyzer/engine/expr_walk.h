@@ -19,6 +19,8 @@ void walkExpr(const Function& fn, ExprId root, const std::function<bool(ExprId)>
 // The expressions a statement evaluates: its value, then its targets (subscript indexes and
 // attribute objects in a target are evaluated too).
 std::vector<ExprId> stmtRoots(const Stmt& stmt);
+// Every statement's roots in order, then the block's condition: all the expressions a block evaluates.
+std::vector<ExprId> blockRoots(const Block& block);
 
 // Every Call expression evaluated by a statement, in pre-order.
 std::vector<ExprId> callsIn(const Function& fn, ExprId root);

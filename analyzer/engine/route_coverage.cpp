@@ -267,11 +267,7 @@ void RouteCoverageAnalysis::addHooks(const Route& route, RouteCoverage& out) {
       for (BlockId b = 0; b < fn.blocks.size() && !s.attempts; ++b) {
         if (!flow.stateBefore(b, 0).reached) continue;
         const Block& block = fn.blocks[b];
-        std::vector<ExprId> roots;
-        for (const Stmt& stmt : block.stmts) {
-          for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
-        }
-        if (block.condition != kNoExpr) roots.push_back(block.condition);
+        const std::vector<ExprId> roots = blockRoots(block);
         for (ExprId root : roots) {
           walkExpr(fn, root, [&](ExprId id) {
             const Expr& e = fn.expr(id);

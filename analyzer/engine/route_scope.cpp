@@ -121,11 +121,7 @@ RouteScope RouteScopes::compute(size_t routeIndex) {
     for (BlockId b = 0; b < fn.blocks.size(); ++b) {
       if (!scope.blockRuns(f, b)) continue;
       const Block& block = fn.blocks[b];
-      std::vector<ExprId> roots;
-      for (const Stmt& stmt : block.stmts) {
-        for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
-      }
-      if (block.condition != kNoExpr) roots.push_back(block.condition);
+      const std::vector<ExprId> roots = blockRoots(block);
       for (ExprId root : roots) {
         for (ExprId call : callsIn(fn, root)) {
           FunctionId callee = calls_.resolveCall(fn, call);

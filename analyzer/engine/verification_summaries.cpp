@@ -45,11 +45,7 @@ VerificationSummary VerificationSummaries::compute(FunctionId fnId) {
 
   // May-facts: any verification or request read, here or in what it calls.
   for (const Block& block : fn.blocks) {
-    std::vector<ExprId> roots;
-    for (const Stmt& stmt : block.stmts) {
-      for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
-    }
-    if (block.condition != kNoExpr) roots.push_back(block.condition);
+    const std::vector<ExprId> roots = blockRoots(block);
     for (ExprId root : roots) {
       walkExpr(fn, root, [&](ExprId id) {
         const Expr& e = fn.expr(id);

@@ -77,11 +77,7 @@ std::vector<FunctionId> WebhookClassifier::reachableFunctions(FunctionId from) c
     order.push_back(f);
     const Function& fn = program_.function(f);
     for (const Block& block : fn.blocks) {
-      std::vector<ExprId> roots;
-      for (const Stmt& stmt : block.stmts) {
-        for (ExprId r : stmtRoots(stmt)) roots.push_back(r);
-      }
-      if (block.condition != kNoExpr) roots.push_back(block.condition);
+      const std::vector<ExprId> roots = blockRoots(block);
       for (ExprId root : roots) {
         for (ExprId call : callsIn(fn, root)) {
           FunctionId callee = calls_.resolveCall(fn, call);
