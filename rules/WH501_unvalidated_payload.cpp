@@ -32,7 +32,10 @@ class UnvalidatedPayload final : public Rule {
         if (it == firstRead.end() || rank(r, hit) < rank(r, *it->second)) firstRead[r] = &hit;
       }
     }
-    for (const auto& [route, hit] : firstRead) {
+    for (const auto& entry : firstRead) {
+      // Named, not a structured binding: Clang 14 cannot capture bindings in a lambda.
+      const size_t route = entry.first;
+      const auto* hit = entry.second;
       std::optional<FlowOwner> owner = flowOwner(ctx, *hit, [&](size_t r) { return r == route; });
       if (!owner) continue;
       Finding f = flowFinding(ctx, *hit, *owner,

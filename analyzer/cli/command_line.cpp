@@ -96,6 +96,11 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
   scanCmd->add_option("--max-file-bytes", scan.maxFileBytes, "skip files larger than this (default 20 MiB)")
       ->check(CLI::PositiveNumber)
       ->type_name("BYTES");
+  scanCmd->add_option("--max-file-seconds", scan.maxFileSeconds,
+                      "skip a Python file whose parsing and lowering take longer than this (default 30; 0: "
+                      "no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS");
   scanCmd->add_option("-j,--jobs", scan.jobs, "read and parse files on N threads (default: one per CPU)")
       ->check(CLI::PositiveNumber)
       ->type_name("N");

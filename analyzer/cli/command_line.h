@@ -28,6 +28,7 @@ struct ScanCommandOptions {
   ColorPolicy color = ColorPolicy::Auto;
   bool quiet = false;
   uint64_t maxFileBytes = 20ull * 1024 * 1024;
+  double maxFileSeconds = 30;  // 0 = no limit
   unsigned jobs = 0;       // -j: 0 = one thread per hardware thread
   bool noPrefilter = false;  // analyze every Python file, not only those route code reaches
   // Project configuration (cli/config.h): --config names the file, --no-config skips it;

@@ -22,7 +22,7 @@ constexpr const char* kHookguardTomlName = ".hookguard.toml";
 
 const std::vector<std::string> kTopLevelKeys = {
     "select", "ignore", "exclude", "fail-on", "all-post-routes", "webhook-routes",
-    "max-body-bytes", "max-timestamp-window", "rules", "knowledge",
+    "max-body-bytes", "max-timestamp-window", "max-file-bytes", "max-file-seconds", "rules", "knowledge",
 };
 const std::map<std::string, Level> kLevels = {{"error", Level::Error}, {"warning", Level::Warning}, {"note", Level::Note}};
 const std::set<std::string> kFailOnValues = {"error", "warning", "note", "never"};
@@ -67,6 +67,8 @@ class ConfigReader {
       else if (name == "webhook-routes") config.webhookRoutes = strings(node, name);
       else if (name == "max-body-bytes") config.maxBodyBytes = positiveInteger(node, name);
       else if (name == "max-timestamp-window") config.maxTimestampWindowSeconds = positiveNumber(node, name);
+      else if (name == "max-file-bytes") config.maxFileBytes = positiveInteger(node, name);
+      else if (name == "max-file-seconds") config.maxFileSeconds = number(node, name, /*zeroAllowed=*/true);
       else if (name == "rules") readRuleTable(node, config);
       else if (name == "knowledge") readKnowledge(node, config);
       else fail(key.source(), "unknown key '" + name + "' in " + tableName("") + " (known keys: " + joined(kTopLevelKeys) + ")");
@@ -135,12 +137,16 @@ class ConfigReader {
     return static_cast<uint64_t>(value);
   }
 
-  double positiveNumber(const toml::node& node, const std::string& key) const {
+  double positiveNumber(const toml::node& node, const std::string& key) const { return number(node, key, false); }
+
+  double number(const toml::node& node, const std::string& key, bool zeroAllowed) const {
+    const std::string wanted = zeroAllowed ? "a number, 0 or more" : "a positive number";
     double value = 0;
     if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
     else if (node.is_floating_point()) value = node.as_floating_point()->get();
-    else fail(node.source(), "'" + keyName(key) + "' must be a positive number, not " + typeName(node));
-    if (!(value > 0) || !std::isfinite(value)) fail(node.source(), "'" + keyName(key) + "' must be a positive number");
+    else fail(node.source(), "'" + keyName(key) + "' must be " + wanted + ", not " + typeName(node));
+    const bool inRange = zeroAllowed ? value >= 0 : value > 0;
+    if (!inRange || !std::isfinite(value)) fail(node.source(), "'" + keyName(key) + "' must be " + wanted);
     return value;
   }
 

@@ -10,6 +10,8 @@
 //   webhook-routes = ["/api/inbound/*"]           globs over route paths or handler names
 //   max-body-bytes = 1048576                      WH302: largest acceptable body size limit
 //   max-timestamp-window = 300                    WH203: longest acceptable freshness window (seconds)
+//   max-file-bytes = 20971520                     skip larger files
+//   max-file-seconds = 30                         skip Python files taking longer to parse (0: no limit)
 //   [rules.WH201]                                 per rule (id or name): level = "error" | "warning" | "note"
 //   level = "error"
 //   [knowledge]                                   extra names for rules/knowledge categories
@@ -48,6 +50,8 @@ struct ProjectConfig {
   std::optional<std::vector<std::string>> webhookRoutes;
   std::optional<uint64_t> maxBodyBytes;
   std::optional<double> maxTimestampWindowSeconds;
+  std::optional<uint64_t> maxFileBytes;
+  std::optional<double> maxFileSeconds;
   std::map<std::string, Level> ruleLevels;  // rule id -> level
   // {"verifiers": [entry, ...], ...} in the knowledge-file format (core/knowledge.h).
   nlohmann::json knowledge = nlohmann::json::object();

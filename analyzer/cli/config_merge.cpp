@@ -36,6 +36,8 @@ ScanCommandOptions withProjectConfig(const ScanCommandOptions& options, const Pr
   fromFile("--fail-on", config.failOn, [&](const auto& v) { out.failOn = failOnLevel(v); });
   fromFile("--all-post-routes", config.allPostRoutes, [&](bool v) { out.allPostRoutes = v; });
   fromFile("--webhook-route", config.webhookRoutes, [&](const auto& v) { out.webhookRoutes = v; });
+  fromFile("--max-file-bytes", config.maxFileBytes, [&](uint64_t v) { out.maxFileBytes = v; });
+  fromFile("--max-file-seconds", config.maxFileSeconds, [&](double v) { out.maxFileSeconds = v; });
   fromFile("--max-body-bytes", config.maxBodyBytes, [&](uint64_t v) { out.maxBodyBytes = v; });
   fromFile("--max-timestamp-window", config.maxTimestampWindowSeconds,
            [&](double v) { out.maxTimestampWindowSeconds = v; });

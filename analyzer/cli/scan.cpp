@@ -8,6 +8,7 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <sstream>
 
 #include "cli/error_text.h"
 #include "cli/file_discovery.h"
@@ -16,6 +17,7 @@
 #include "cli/scan_context.h"
 #include "cli/route_prefilter.h"
 #include "cli/source_reader.h"
+#include "core/deadline.h"
 #include "python/python_frontend.h"
 #ifdef HOOKGUARD_HAVE_CPP_FRONTEND
 #include "cpp/cpp_frontend.h"
@@ -65,6 +67,13 @@ struct FileReport {
 void addDiagnostic(FileReport& report, Severity severity, std::string path, uint32_t line, std::string message,
                    bool fileSkipped = false) {
   report.diagnostics.push_back(RunDiagnostic{severity, std::move(path), line, std::move(message), fileSkipped});
+}
+
+// "30 s", "0.5 s"
+std::string secondsText(double seconds) {
+  std::ostringstream out;
+  out << seconds << " s";
+  return out.str();
 }
 
 uint32_t lineOfOffset(const std::string& text, size_t offset) {
@@ -210,20 +219,25 @@ LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& f
 // Program in file order: function ids, module order and diagnostics do not depend on which
 // thread finished first. Files the prefilter left out are parsed only, so that their syntax
 // errors are reported all the same.
-void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, unsigned jobs) {
+void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const ScanOptions& options) {
   std::vector<python::LoweredFile> lowered(files.size());
   std::vector<std::optional<std::string>> failures(files.size());
-  parallelFor(files.size(), jobs, [&](size_t i) {
+  std::vector<char> overBudget(files.size(), 0);
+  parallelFor(files.size(), options.jobs, [&](size_t i) {
     PythonFile& file = files[i];
+    const Deadline deadline = Deadline::after(options.maxFileSeconds);
     try {
       if (file.id == kNoFile) {
-        lowered[i].diagnostics = python::checkSyntax(file.unanalyzed);
+        lowered[i].diagnostics = python::checkSyntax(file.unanalyzed, deadline);
         file.unanalyzed.text = std::string();  // not needed any more: keeps the peak lower
         file.unanalyzed.lineStarts = {};
       } else {
         const SourceFile& source = result.program->sources.get(file.id);
-        lowered[i] = python::lowerDetached(source, file.id, file.moduleName, result.knowledge);
+        lowered[i] = python::lowerDetached(source, file.id, file.moduleName, result.knowledge, deadline);
       }
+    } catch (const TimeBudgetExceeded&) {
+      lowered[i] = python::LoweredFile();
+      overBudget[i] = 1;
     } catch (const std::exception& e) {
       failures[i] = std::string(": ") + e.what();
     } catch (...) {
@@ -236,6 +250,13 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, unsign
         analyzed ? result.program->sources.get(files[i].id).displayPath : files[i].unanalyzed.displayPath;
     if (failures[i]) {
       addDiagnostic(result, Severity::Error, path, 0, "internal error while analyzing this file" + *failures[i]);
+      continue;
+    }
+    if (overBudget[i]) {
+      addDiagnostic(result, Severity::Warning, path, 0,
+                    "analysis took longer than the limit of " + secondsText(options.maxFileSeconds) +
+                        " per file (--max-file-seconds), skipped",
+                    true);
       continue;
     }
     for (RunDiagnostic& d : lowered[i].diagnostics) result.diagnostics.add(std::move(d));
@@ -308,7 +329,7 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   }
 
   LoadedFiles loaded = loadSources(*result, found.files, options);
-  lowerPythonFiles(*result, loaded.python, options.jobs);
+  lowerPythonFiles(*result, loaded.python, options);
 
   // Linking, indexing and the rules see the whole program: a failure there leaves no
   // trustworthy result, so it ends the run with the input-error exit code.

@@ -27,6 +27,9 @@ struct ScanOptions {
   // first path, else the current directory.
   std::string repositoryRoot;
   uint64_t maxFileBytes = 20ull * 1024 * 1024;
+  // Time to parse and lower one Python file; a file over it is skipped with a warning. 0 = no
+  // limit. The C++ front-end is not bounded by it (Clang offers no way to stop a parse).
+  double maxFileSeconds = 30;
   unsigned jobs = 0;       // threads reading and parsing files; 0 = one per hardware thread
   bool prefilter = true;   // skip Python files no route code can reach (route_prefilter.h)
   // Text analyzed instead of a discovered file's content on disk, keyed by its canonical

@@ -124,6 +124,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   scanOptions.paths = options.paths;
   scanOptions.cppBuildDirectory = options.buildPath;
   scanOptions.maxFileBytes = options.maxFileBytes;
+  scanOptions.maxFileSeconds = options.maxFileSeconds;
   scanOptions.jobs = options.jobs;
   scanOptions.prefilter = !options.noPrefilter;
   scanOptions.engine.allPostRoutes = options.allPostRoutes;

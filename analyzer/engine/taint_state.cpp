@@ -63,7 +63,9 @@ std::optional<TaintValue> TaintState::lookup(const std::string& path) const {
 }
 
 void TaintState::forget(const std::string& path) {
-  for (auto it = values.begin(); it != values.end();) {
+  // The path and its fields all start with `path`, so they are one contiguous run of the
+  // sorted map: scanning only that run keeps a long module body linear in its assignments.
+  for (auto it = values.lower_bound(path); it != values.end() && it->first.starts_with(path);) {
     if (it->first == path || isFieldOf(it->first, path)) {
       it = values.erase(it);
     } else {
@@ -86,8 +88,8 @@ void TaintState::assign(const std::string& path, TaintValue value) {
 void TaintState::addFlags(const std::string& path, TaintFlags flags) {
   std::optional<TaintValue> current = lookup(path);
   if (!current || !current->tainted()) return;
-  for (auto& [key, value] : values) {
-    if (isFieldOf(key, path)) value.addFlags(flags);
+  for (auto it = values.upper_bound(path); it != values.end() && it->first.starts_with(path); ++it) {
+    if (isFieldOf(it->first, path)) it->second.addFlags(flags);
   }
   current->addFlags(flags);
   values[path] = std::move(*current);

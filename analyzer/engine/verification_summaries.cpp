@@ -11,7 +11,6 @@ VerificationSummaries::VerificationSummaries(const Program& program, const Knowl
       knowledge_(knowledge),
       calls_(calls),
       requests_(requests),
-      values_(values),
       verificationCalls_(program, knowledge, calls, values,
                          [this](FunctionId fn) -> const VerificationSummary* { return &summary(fn); }) {}
 

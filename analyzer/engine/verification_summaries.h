@@ -34,7 +34,6 @@ class VerificationSummaries {
   const Knowledge& knowledge_;
   const CallResolver& calls_;
   RequestUseAnalysis& requests_;
-  ValueFacts& values_;
   VerificationCalls verificationCalls_;
   std::map<FunctionId, VerificationSummary> done_;
   std::map<FunctionId, bool> inProgress_;

@@ -53,6 +53,7 @@ void BodyLowering::lowerStatements(TSNode container) {
 }
 
 void BodyLowering::lowerStatement(TSNode s) {
+  file_.deadline.poll();
   ExprLowering::Nesting nesting(exprs_);
   if (nesting.tooDeep()) {
     file_.nestingTooDeep(s);

@@ -12,6 +12,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "core/deadline.h"
 #include "core/diagnostics.h"
 #include "core/ir.h"
 #include "core/knowledge.h"
@@ -61,6 +62,7 @@ class FileLowering {
   Diagnostics& diags;
   Module module;
   Scope* moduleScope = nullptr;
+  Deadline deadline;  // polled per statement: lowering throws TimeBudgetExceeded past it
   bool importsDjango = false;
 
  private:

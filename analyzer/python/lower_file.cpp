@@ -60,21 +60,21 @@ RunDiagnostic cannotParse(const SourceFile& source, const std::string& error) {
 
 }  // namespace
 
-std::vector<RunDiagnostic> checkSyntax(const SourceFile& source) {
+std::vector<RunDiagnostic> checkSyntax(const SourceFile& source, const Deadline& deadline) {
   Diagnostics diags;
   std::string error;
-  ParsedTree tree = parsePython(source.text, error);
+  ParsedTree tree = parsePython(source.text, error, deadline);
   if (!tree.valid()) return {cannotParse(source, error)};
   if (ts_node_has_error(tree.root())) reportSyntaxError(source, tree.root(), diags);
   return diags.all();
 }
 
 LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
-                          const Knowledge& knowledge) {
+                          const Knowledge& knowledge, Deadline deadline) {
   LoweredFile out;
   Diagnostics diags;
   std::string error;
-  ParsedTree tree = parsePython(source.text, error);
+  ParsedTree tree = parsePython(source.text, error, deadline);
   if (!tree.valid()) {
     out.diagnostics.push_back(cannotParse(source, error));
     return out;
@@ -83,6 +83,7 @@ LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::stri
   if (ts_node_has_error(root)) reportSyntaxError(source, root, diags);
 
   FileLowering lowering(source, file, moduleName, knowledge, diags);
+  lowering.deadline = deadline;
   lowering.lowerModule(root);
   out.module = std::move(lowering.module);
   out.functions = lowering.takeFunctions();

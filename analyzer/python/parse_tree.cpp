@@ -20,7 +20,7 @@ bool checkGrammarAbi(std::string& error) {
   return false;
 }
 
-ParsedTree parsePython(std::string_view text, std::string& error) {
+ParsedTree parsePython(std::string_view text, std::string& error, const Deadline& deadline) {
   ParsedTree result;
   if (text.size() > UINT32_MAX) {
     error = "file too large for the parser";
@@ -37,10 +37,17 @@ ParsedTree parsePython(std::string_view text, std::string& error) {
     error = "cannot load the tree-sitter-python grammar";
     return result;
   }
+  // tree-sitter's own timeout stops a parse mid-way; 0 (no limit) must be set explicitly
+  // because the thread's parser keeps the previous file's value.
+  if (deadline.limited() && deadline.expired()) throw TimeBudgetExceeded("time budget exceeded before parsing");
+  ts_parser_set_timeout_micros(parser.get(), deadline.limited() ? deadline.remainingMicros() : 0);
   result.tree_.reset(ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
-  // A failed parse can leave the parser mid-document; the next file must start afresh.
-  if (!result.tree_) ts_parser_reset(parser.get());
-  if (!result.tree_) error = "the parser gave up on this file";
+  if (!result.tree_) {
+    // A failed parse can leave the parser mid-document; the next file must start afresh.
+    ts_parser_reset(parser.get());
+    if (deadline.expired()) throw TimeBudgetExceeded("time budget exceeded while parsing");
+    error = "the parser gave up on this file";
+  }
   return result;
 }
 

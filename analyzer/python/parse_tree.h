@@ -8,6 +8,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "core/deadline.h"
+
 namespace hg::python {
 
 const TSLanguage* pythonLanguage();
@@ -27,12 +29,13 @@ class ParsedTree {
   bool valid() const { return tree_ != nullptr; }
 
  private:
-  friend ParsedTree parsePython(std::string_view text, std::string& error);
+  friend ParsedTree parsePython(std::string_view text, std::string& error, const Deadline& deadline);
   std::unique_ptr<TSTree, TreeDeleter> tree_;
 };
 
 // Parses UTF-8 text. Fails (invalid tree, reason in `error`) only when tree-sitter cannot
-// start: syntax errors still give a tree with ERROR nodes.
-ParsedTree parsePython(std::string_view text, std::string& error);
+// start: syntax errors still give a tree with ERROR nodes. Throws TimeBudgetExceeded when the
+// parse outlives `deadline`.
+ParsedTree parsePython(std::string_view text, std::string& error, const Deadline& deadline = {});
 
 }  // namespace hg::python

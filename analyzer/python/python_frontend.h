@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/deadline.h"
 #include "core/diagnostics.h"
 #include "core/knowledge.h"
 #include "core/program.h"
@@ -30,13 +31,14 @@ struct LoweredFile {
 };
 
 // Parses and lowers `source` (which must outlive the call only). Touches no shared state:
-// safe to call concurrently; each thread keeps one tree-sitter parser.
+// safe to call concurrently; each thread keeps one tree-sitter parser. Throws
+// TimeBudgetExceeded when parsing and lowering outlive `deadline`.
 LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
-                          const Knowledge& knowledge);
+                          const Knowledge& knowledge, Deadline deadline = {});
 
 // Parses `source` and nothing more: the syntax diagnostics lowerDetached would give it, for
 // files a scan reads but does not analyze. Safe to call concurrently.
-std::vector<RunDiagnostic> checkSyntax(const SourceFile& source);
+std::vector<RunDiagnostic> checkSyntax(const SourceFile& source, const Deadline& deadline = {});
 
 // Appends a parsed file's functions and module to the Program (nothing for an unparsed one).
 void addLoweredFile(Program& program, LoweredFile lowered);

@@ -24,10 +24,26 @@ stdout_file="$work/stdout"
 stderr_file="$work/stderr"
 status=0
 
+# Prefix of the hookguard command line: empty, or setpriv after run_as_unprivileged_user.
+as_user=()
+
 # run ARGS...: runs hookguard, keeping its status, stdout and stderr.
 run() {
   status=0
-  "$HOOKGUARD" "$@" >"$stdout_file" 2>"$stderr_file" </dev/null || status=$?
+  "${as_user[@]}" "$HOOKGUARD" "$@" >"$stdout_file" 2>"$stderr_file" </dev/null || status=$?
+}
+
+# Permission bits do not stop root: when the tests run as root (CI containers do), later runs
+# go through setpriv as the user nobody, which owns the scenario's tree. Call it after writing
+# the files, before making some unreadable.
+run_as_unprivileged_user() {
+  ((EUID == 0)) || return 0
+  local nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  command -v setpriv >/dev/null || skip "running as root and setpriv is missing"
+  chmod 755 "$work"
+  chown -R 65534:65534 "$repo"
+  "${nobody[@]}" test -x "$HOOKGUARD" || skip "running as root and the user nobody cannot run $HOOKGUARD"
+  as_user=("${nobody[@]}")
 }
 
 fail() {

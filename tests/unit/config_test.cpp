@@ -47,6 +47,8 @@ all-post-routes = true
 webhook-routes = ["/api/inbound/*"]
 max-body-bytes = 1048576
 max-timestamp-window = 300
+max-file-bytes = 4096
+max-file-seconds = 2.5
 
 [rules.WH201]
 level = "error"
@@ -65,6 +67,8 @@ verifiers = ["myapp.security.check_signature", { name = "myapp.auth.verify", sty
   EXPECT_EQ(c.webhookRoutes, std::vector<std::string>{"/api/inbound/*"});
   EXPECT_EQ(c.maxBodyBytes, 1048576u);
   EXPECT_EQ(c.maxTimestampWindowSeconds, 300.0);
+  EXPECT_EQ(c.maxFileBytes, 4096u);
+  EXPECT_EQ(c.maxFileSeconds, 2.5);
   EXPECT_EQ(c.ruleLevels, (std::map<std::string, Level>{{"WH201", Level::Error}, {"WH102", Level::Note}}));
   ASSERT_TRUE(c.knowledge.contains("verifiers"));
   EXPECT_EQ(c.knowledge["verifiers"].dump(),
@@ -105,6 +109,8 @@ TEST(ConfigParseTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(errorOf("max-body-bytes = -5\n"), ".hookguard.toml:1:18: 'max-body-bytes' must be a positive integer, not -5");
   EXPECT_EQ(errorOf("max-timestamp-window = \"5m\"\n"),
             ".hookguard.toml:1:24: 'max-timestamp-window' must be a positive number, not a string");
+  EXPECT_EQ(errorOf("max-file-seconds = -1\n"), ".hookguard.toml:1:20: 'max-file-seconds' must be a number, 0 or more");
+  EXPECT_EQ(parseToml("max-file-seconds = 0\n").maxFileSeconds, 0.0);
 }
 
 TEST(ConfigParseTest, RuleAndCategoryNamesAreChecked) {
@@ -146,6 +152,17 @@ TEST(ConfigMergeTest, CommandLineOverridesTheFile) {
   applyProjectConfig(&config, merged, scan);
   EXPECT_EQ(scan.engine.maxBodyBytes, 5u);
   EXPECT_EQ(scan.engine.maxTimestampWindowSeconds, EngineConfig{}.maxTimestampWindowSeconds);
+}
+
+TEST(ConfigMergeTest, FileBudgetsFromTheFileUnlessGiven) {
+  ProjectConfig config = parseToml("max-file-bytes = 1000\nmax-file-seconds = 0\n");
+  ScanCommandOptions merged = withProjectConfig(ScanCommandOptions{}, config);
+  EXPECT_EQ(merged.maxFileBytes, 1000u);
+  EXPECT_EQ(merged.maxFileSeconds, 0.0);
+  ScanCommandOptions cli;
+  cli.maxFileSeconds = 7;
+  cli.given = {"--max-file-seconds"};
+  EXPECT_EQ(withProjectConfig(cli, config).maxFileSeconds, 7.0);
 }
 
 TEST(ConfigMergeTest, FailOnNeverFromTheFile) {
