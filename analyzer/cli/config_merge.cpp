@@ -1,5 +1,7 @@
 #include "cli/config_merge.h"
 
+#include "cli/rule_catalog.h"
+
 namespace hg {
 
 namespace fs = std::filesystem;
@@ -60,6 +62,30 @@ void applyProjectConfig(const ProjectConfig* config, const ScanCommandOptions& o
   scan.engine.levelOverrides = config->ruleLevels;
   scan.extraKnowledge = config->knowledge;
   scan.extraKnowledgeOrigin = config->path;
+}
+
+std::optional<ScanOptions> scanOptionsFor(const ScanCommandOptions& options, const ProjectConfig* config,
+                                          std::string& error) {
+  ScanOptions scan;
+  scan.paths = options.paths;
+  scan.cppBuildDirectory = options.buildPath;
+  scan.maxFileBytes = options.maxFileBytes;
+  scan.maxFileSeconds = options.maxFileSeconds;
+  scan.jobs = options.jobs;
+  scan.prefilter = !options.noPrefilter;
+  scan.engine.allPostRoutes = options.allPostRoutes;
+  scan.engine.webhookRoutes = options.webhookRoutes;
+  scan.reportUnusedIgnores = options.reportUnusedIgnores;
+  applyProjectConfig(config, options, scan);
+  if (!resolveRuleSelectors(options.select, scan.engine.select, error)) {
+    error = "--select: " + error;
+    return std::nullopt;
+  }
+  if (!resolveRuleSelectors(options.ignore, scan.engine.ignore, error)) {
+    error = "--ignore: " + error;
+    return std::nullopt;
+  }
+  return scan;
 }
 
 }  // namespace hg

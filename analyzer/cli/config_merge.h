@@ -22,4 +22,9 @@ ScanCommandOptions withProjectConfig(const ScanCommandOptions& options, const Pr
 // relative to where it was written, into `scan`.
 void applyProjectConfig(const ProjectConfig* config, const ScanCommandOptions& options, ScanOptions& scan);
 
+// The ScanOptions of `options` (already merged with `config` by withProjectConfig). nullopt
+// when a rule selector names no rule; `error` then says which ("--select: unknown rule ...").
+std::optional<ScanOptions> scanOptionsFor(const ScanCommandOptions& options, const ProjectConfig* config,
+                                          std::string& error);
+
 }  // namespace hg

@@ -1,11 +1,11 @@
 // `hookguard lsp`: the language server on standard input and output, analyzing with the same
-// scan pipeline as `hookguard scan`.
+// scan pipeline, and the same project configuration, as `hookguard scan`.
 #include <unistd.h>
 
 #include <csignal>
 
 #include "cli/commands.h"
-#include "cli/scan.h"
+#include "cli/editor_scan.h"
 #include "lsp/server.h"
 #include "lsp/stdio_transport.h"
 
@@ -16,7 +16,7 @@ int runLspCommand() {
   std::signal(SIGPIPE, SIG_IGN);
   lsp::FdByteSource input(STDIN_FILENO);
   lsp::FdMessageSink output(STDOUT_FILENO);
-  return lsp::serve(input, output, [](const ScanOptions& options) { return scan(options); });
+  return lsp::serve(input, output, scanWithProjectConfig);
 }
 
 }  // namespace hg

@@ -156,9 +156,11 @@ struct ReadFile {
 LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& files, const ScanOptions& options) {
   const PrefilterMarkers markers = prefilterMarkers(result.knowledge);
   std::vector<ReadFile> read(files.size());
+  if (options.progress) options.progress->stage("reading", files.size());
   parallelFor(files.size(), options.jobs, [&](size_t i) {
     const DiscoveredFile& file = files[i];
     ReadFile& r = read[i];
+    if (options.progress) options.progress->advance(file.displayPath);
     try {
       std::string text;
       if (!readSource(r.report, file, options, text)) return;
@@ -223,9 +225,14 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
   std::vector<python::LoweredFile> lowered(files.size());
   std::vector<std::optional<std::string>> failures(files.size());
   std::vector<char> overBudget(files.size(), 0);
+  if (options.progress) options.progress->stage("parsing", files.size());
   parallelFor(files.size(), options.jobs, [&](size_t i) {
     PythonFile& file = files[i];
     const Deadline deadline = Deadline::after(options.maxFileSeconds);
+    if (options.progress) {
+      const SourceFile& source = file.id == kNoFile ? file.unanalyzed : result.program->sources.get(file.id);
+      options.progress->advance(source.displayPath);
+    }
     try {
       if (file.id == kNoFile) {
         lowered[i].diagnostics = python::checkSyntax(file.unanalyzed, deadline);
@@ -275,6 +282,8 @@ void analyzeCppFiles([[maybe_unused]] ScanResult& result, [[maybe_unused]] const
   if (files.empty()) return;
   cpp::CppOptions cppOptions;
   cppOptions.buildDirectory = options.cppBuildDirectory;
+  cppOptions.progress = options.progress;
+  if (options.progress) options.progress->stage("C++", files.size());
   if (runGuarded(result, "", "analyzing C++ files", [&] {
         cpp::analyzeFiles(*result.program, files, cppOptions, result.knowledge, result.diagnostics);
       })) {
@@ -333,13 +342,15 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
 
   // Linking, indexing and the rules see the whole program: a failure there leaves no
   // trustworthy result, so it ends the run with the input-error exit code.
+  if (options.progress) options.progress->stage("linking", 0);
   bool complete = runGuarded(*result, "", "linking Python modules", [&] {
     python::link(*result->program, result->knowledge, result->diagnostics);
   });
   analyzeCppFiles(*result, loaded.cpp, options);
   complete = complete && runGuarded(*result, "", "indexing the program", [&] { result->program->buildIndexes(); });
   complete = complete && runGuarded(*result, "", "running the rules", [&] {
-    result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics);
+    result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics,
+                                options.progress);
   });
   if (!complete) result->inputError = true;
   if (complete) finishFindings(*result, options, found.files);

@@ -15,6 +15,7 @@
 #include "core/finding.h"
 #include "core/knowledge.h"
 #include "core/program.h"
+#include "core/progress.h"
 #include "engine/engine.h"
 
 namespace hg {
@@ -44,6 +45,8 @@ struct ScanOptions {
   nlohmann::json extraKnowledge = nlohmann::json::object();
   std::string extraKnowledgeOrigin;
   bool reportUnusedIgnores = false;
+  // Told what the scan is doing (a terminal's progress line); nullptr = nobody listens.
+  ProgressSink* progress = nullptr;
 };
 
 struct ScanResult {

@@ -10,6 +10,7 @@
 #include "cli/config_merge.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
+#include "cli/progress_line.h"
 #include "cli/rule_catalog.h"
 #include "cli/scan.h"
 #include "cli/source_reader.h"
@@ -120,20 +121,10 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
       return fail("cannot write " + options.writeBaseline + ": " + problem);
   }
 
-  ScanOptions scanOptions;
-  scanOptions.paths = options.paths;
-  scanOptions.cppBuildDirectory = options.buildPath;
-  scanOptions.maxFileBytes = options.maxFileBytes;
-  scanOptions.maxFileSeconds = options.maxFileSeconds;
-  scanOptions.jobs = options.jobs;
-  scanOptions.prefilter = !options.noPrefilter;
-  scanOptions.engine.allPostRoutes = options.allPostRoutes;
-  scanOptions.engine.webhookRoutes = options.webhookRoutes;
-  scanOptions.reportUnusedIgnores = options.reportUnusedIgnores;
-  applyProjectConfig(config ? &*config : nullptr, options, scanOptions);
   std::string error;
-  if (!resolveRuleSelectors(options.select, scanOptions.engine.select, error)) return fail("--select: " + error);
-  if (!resolveRuleSelectors(options.ignore, scanOptions.engine.ignore, error)) return fail("--ignore: " + error);
+  const std::optional<ScanOptions> built = scanOptionsFor(options, config ? &*config : nullptr, error);
+  if (!built) return fail(error);
+  ScanOptions scanOptions = *built;
   if (!options.output.empty()) {
     if (std::string problem = checkOutputPath(options.output); !problem.empty())
       return fail("cannot write " + options.output + ": " + problem);
@@ -141,7 +132,14 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   // A grammar built for another tree-sitter ABI would parse garbage or crash: refuse up front.
   if (std::string abiError; !python::checkGrammarAbi(abiError)) return fail(abiError);
 
+  // A progress line only for a person watching a terminal: never in a pipe, a CI log or -q.
+  std::optional<ProgressLine> progress;
+  if (!options.quiet && ::isatty(STDERR_FILENO) && !isDumbTerminal()) {
+    progress.emplace(std::cerr, terminalWidth(STDERR_FILENO));
+    scanOptions.progress = &*progress;
+  }
   std::unique_ptr<ScanResult> result = scan(scanOptions);
+  if (progress) progress->finish();
   const std::vector<RunDiagnostic> diagnostics = result->diagnostics.all();
   for (const RunDiagnostic& d : diagnostics) {
     if (options.quiet && d.severity == RunDiagnostic::Severity::Note) continue;

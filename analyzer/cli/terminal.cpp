@@ -38,11 +38,16 @@ std::string severityLabel(RunDiagnostic::Severity severity, bool color) {
 
 }  // namespace
 
+bool isDumbTerminal() {
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::string_view(term) == "dumb";
+}
+
 bool shouldUseColor(ColorPolicy policy, int fd) {
   if (policy == ColorPolicy::Always) return true;
   if (policy == ColorPolicy::Never) return false;
   if (const char* noColor = std::getenv("NO_COLOR"); noColor != nullptr && *noColor != '\0') return false;
-  if (const char* term = std::getenv("TERM"); term != nullptr && std::string_view(term) == "dumb") return false;
+  if (isDumbTerminal()) return false;
   return ::isatty(fd) == 1;
 }
 

@@ -10,6 +10,9 @@ namespace hg {
 
 enum class ColorPolicy : uint8_t { Auto, Always, Never };
 
+// TERM=dumb: a terminal that cannot move the cursor (Emacs' shell, some CI log viewers).
+bool isDumbTerminal();
+
 // `always` and `never` are obeyed as given; `auto` colors only a terminal, and not when the
 // NO_COLOR environment variable is set to a non-empty value or TERM is "dumb".
 bool shouldUseColor(ColorPolicy policy, int fd);

@@ -154,7 +154,10 @@ void analyzeFiles(Program& program, const std::vector<FileId>& files, const CppO
                   const Knowledge& knowledge, Diagnostics& diags) {
   CompilationDatabases databases(options.buildDirectory, diags);
   std::vector<std::string> withDefaults;
-  for (FileId id : files) analyzeFile(program, id, databases, knowledge, diags, withDefaults);
+  for (FileId id : files) {
+    if (options.progress) options.progress->advance(program.sources.get(id).displayPath);
+    analyzeFile(program, id, databases, knowledge, diags, withDefaults);
+  }
   if (!withDefaults.empty()) {
     report(diags, Severity::Note, withDefaults.front(), 0,
            std::to_string(withDefaults.size()) + (withDefaults.size() == 1 ? " C++ file" : " C++ files") +

@@ -9,12 +9,15 @@
 #include "core/diagnostics.h"
 #include "core/knowledge.h"
 #include "core/program.h"
+#include "core/progress.h"
 
 namespace hg::cpp {
 
 struct CppOptions {
   // Directory holding compile_commands.json (-p); empty = search upward from each file.
   std::string buildDirectory;
+  // Told of each translation unit as its parse starts (they take seconds); may be nullptr.
+  ProgressSink* progress = nullptr;
 };
 
 // Lowers every given file (already in program.sources, Language::Cpp) into modules,

@@ -32,7 +32,7 @@ bool isSelected(const EngineConfig& config, const std::string& id) {
 }  // namespace
 
 std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
-                              Diagnostics& diags) {
+                              Diagnostics& diags, ProgressSink* progress) {
   checkEntries(config.select, "select");
   checkEntries(config.ignore, "ignore");
   std::set<std::string> overridden;
@@ -41,9 +41,15 @@ std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge
 
   RuleContext context(program, knowledge, config, diags);
   std::vector<Finding> findings;
+  if (progress) {
+    size_t selected = 0;
+    for (const auto& rule : allRules()) selected += isSelected(config, rule->meta().id) ? 1 : 0;
+    progress->stage("rules", selected);
+  }
   for (const auto& rule : allRules()) {
     const RuleMeta& meta = rule->meta();
     if (!isSelected(config, meta.id)) continue;
+    if (progress) progress->advance(meta.id + " " + meta.name);
     std::vector<Finding> produced;
     try {
       rule->check(context, produced);

@@ -13,6 +13,7 @@
 #include "core/knowledge.h"
 #include "core/program.h"
 #include "core/rule_meta.h"
+#include "core/progress.h"
 
 namespace hg {
 
@@ -54,8 +55,9 @@ struct UnknownRuleError : std::runtime_error {
 // Runs the selected rules (select minus ignore; an id is exact, "WH1" selects a group), applies
 // levelOverrides, sorts with findingLess and keeps one finding per (rule, location). Throws
 // UnknownRuleError for a select/ignore/levelOverrides entry that matches no catalog rule. A
-// rule that throws is reported in `diags` and the others still run.
+// rule that throws is reported in `diags` and the others still run. `progress`, if given, is
+// told of each rule as it starts.
 std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge,
-                              const EngineConfig& config, Diagnostics& diags);
+                              const EngineConfig& config, Diagnostics& diags, ProgressSink* progress = nullptr);
 
 }  // namespace hg

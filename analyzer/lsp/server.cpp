@@ -292,8 +292,13 @@ void Server::analyze() {
   }
   if (lastResult_) {
     for (const RunDiagnostic& d : lastResult_->diagnostics.all()) {
-      if (d.severity == RunDiagnostic::Severity::Error && d.line == 0)
-        logMessage(kMessageWarning, (d.path.empty() ? "" : d.path + ": ") + d.message);
+      if (d.severity != RunDiagnostic::Severity::Error || d.line != 0) continue;
+      const std::string text = (d.path.empty() ? "" : d.path + ": ") + d.message;
+      logMessage(kMessageWarning, text);
+      // A problem with no place in a file (a broken configuration) would otherwise go
+      // unnoticed in a log; it pops up once, not after every keystroke.
+      if (shownProblems_.insert(text).second)
+        notify("window/showMessage", Json{{"type", kMessageWarning}, {"message", "hookguard: " + text}});
     }
   }
   for (const auto& [uri, document] : documents_) publish(document);

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,7 @@ class Server {
   std::map<std::string, TextDocument> documents_;    // by URI as the client wrote it
   std::unique_ptr<ScanResult> lastResult_;
   bool analysisDue_ = false;
+  std::set<std::string> shownProblems_;  // run errors already shown with window/showMessage
 };
 
 // Reads framed messages until "exit" or the end of input and returns the exit code.

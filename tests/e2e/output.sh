@@ -106,4 +106,32 @@ scenario_color_policy() {
   ! grep -qF "$esc" "$transcript" || fail "NO_COLOR ignored"
 }
 
+# A module with thousands of handlers: a scan long enough (seconds) for the progress line,
+# which waits half a second before it first draws.
+write_long_module() {
+  awk 'BEGIN {
+    print "import requests"; print "from flask import Flask, request"; print "app = Flask(__name__)"
+    for (i = 0; i < 4000; i++) {
+      printf "@app.post(\"/hooks/%d\")\ndef hook_%d():\n    url = request.get_json()[\"u\"]\n", i, i
+      print "    requests.get(url, timeout=5)"; print "    return \"\""
+    }
+  }' >"$1"
+}
+
+scenario_progress_line_only_on_a_terminal() {
+  mkdir -p app
+  write_long_module app/hooks.py
+  run scan app --format gcc
+  expect_stderr_lacks $'\r'
+  expect_stderr_lacks "hookguard: rules"
+  command -v script >/dev/null || skip "script(1) is needed to run on a terminal"
+  local transcript="$work/transcript"
+  script -qec "'$HOOKGUARD' scan app -o '$work/report'" /dev/null >"$transcript" </dev/null || true
+  grep -qE $'\r\033\\[Khookguard: rules [0-9]+/[0-9]+ WH[0-9]+ ' "$transcript" || { cat -v "$transcript" >&2; fail "no progress line on a terminal"; }
+  # Erased before the summary, so the summary starts a clean line.
+  grep -qF $'\r\033[Khookguard: scanned 1 file' "$transcript" || { cat -v "$transcript" >&2; fail "progress line not erased"; }
+  script -qec "'$HOOKGUARD' scan app --quiet -o '$work/report'" /dev/null >"$transcript" </dev/null || true
+  ! grep -qF "hookguard: rules" "$transcript" || fail "progress line despite --quiet"
+}
+
 run_scenario "$@"

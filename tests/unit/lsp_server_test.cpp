@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli/scan.h"
+#include "cli/editor_scan.h"
 #include "lsp/file_uri.h"
 #include "lsp/ignore_comments.h"
 #include "lsp/server.h"
@@ -92,7 +92,7 @@ class LspServerTest : public ::testing::Test {
 
   fs::path root_;
   RecordingSink sink_;
-  Server server_{sink_, [](const ScanOptions& options) { return scan(options); }};
+  Server server_{sink_, scanWithProjectConfig};
   int nextId_ = 1;
 };
 
@@ -234,6 +234,47 @@ TEST_F(LspServerTest, CrossFileHelpersAndUnsavedEditsOfOtherFiles) {
           {"contentChanges", Json::array({{{"text", "from flask import request\n\n\ndef require_signature():\n"
                                                     "    return request.headers.get(\"X-Partner-Signature\")\n"}}})}});
   EXPECT_NE(withCode(published("partner/views.py"), "WH101"), nullptr);
+}
+
+// The editor sees what `hookguard scan` would report: the project configuration's rule
+// selection and levels apply, and a change to the file applies at the next analysis.
+TEST_F(LspServerTest, ProjectConfigurationApplies) {
+  write("hooks.py", kWebhook);
+  write(".hookguard.toml", "ignore = [\"WH101\"]\n[rules.WH301]\nlevel = \"error\"\n");
+  initialize();
+  open("hooks.py", kWebhook);
+  Json diagnostics = published("hooks.py");
+  EXPECT_EQ(withCode(diagnostics, "WH101"), nullptr) << diagnostics;
+  const Json* wh301 = withCode(diagnostics, "WH301");
+  ASSERT_NE(wh301, nullptr) << diagnostics;
+  EXPECT_EQ((*wh301)["severity"], 1);
+
+  write(".hookguard.toml", "select = [\"WH1\"]\n");
+  notify("textDocument/didSave", {{"textDocument", {{"uri", uri("hooks.py")}}}});
+  diagnostics = published("hooks.py");
+  EXPECT_NE(withCode(diagnostics, "WH101"), nullptr) << diagnostics;
+  EXPECT_EQ(withCode(diagnostics, "WH301"), nullptr) << diagnostics;
+}
+
+// A configuration with a typo: the user is told once (window/showMessage naming file:line) and
+// the buffer is still analyzed, with the defaults.
+TEST_F(LspServerTest, BrokenConfigurationIsShownAndTheDefaultsApply) {
+  write("hooks.py", kWebhook);
+  write(".hookguard.toml", "selct = [\"WH1\"]\n");
+  initialize();
+  open("hooks.py", kWebhook);
+  EXPECT_NE(withCode(published("hooks.py"), "WH101"), nullptr);
+  notify("textDocument/didChange", {{"textDocument", {{"uri", uri("hooks.py")}, {"version", 2}}},
+                                    {"contentChanges", Json::array({{{"text", std::string(kWebhook) + "\n"}}})}});
+  EXPECT_NE(withCode(published("hooks.py"), "WH101"), nullptr);
+  int shown = 0;
+  for (const Json& message : sink_.sent) {
+    if (message.value("method", "") != "window/showMessage") continue;
+    ++shown;
+    const std::string text = message["params"]["message"];
+    EXPECT_NE(text.find(".hookguard.toml:1:1: unknown key 'selct'"), std::string::npos) << text;
+  }
+  EXPECT_EQ(shown, 1);
 }
 
 TEST_F(LspServerTest, SuppressionCodeActionAndHover) {
