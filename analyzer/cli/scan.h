@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct ScanResult {
   std::string repositoryRoot;     // absolute
   size_t filesScanned = 0;
   size_t filesNotAnalyzed = 0;  // read, but left out by the prefilter
+  // Files read only for context (ScanOptions::siblingContext): analyzed, never reported, and
+  // not counted in filesScanned.
+  std::set<FileId> contextFiles;
   // A named path did not exist or could not be read: exit code 2 whatever the findings.
   bool inputError = false;
   // `hookguard: ignore` comments reported as unused (ScanOptions::reportUnusedIgnores).

@@ -35,8 +35,14 @@ std::string plural(size_t n, const std::string& one, const std::string& many) {
 std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnostic>& diagnostics) {
   size_t skippedFiles = 0;
   for (const RunDiagnostic& d : diagnostics) skippedFiles += d.fileSkipped ? 1 : 0;
+  // Routes of context files were analyzed for what they share, not asked about: not counted.
+  size_t routes = 0;
   std::set<FunctionId> handlers;
-  for (const Route& route : result.program->routes) handlers.insert(route.handler);
+  for (const Route& route : result.program->routes) {
+    if (result.contextFiles.count(route.declaration.file) > 0) continue;
+    ++routes;
+    handlers.insert(route.handler);
+  }
   size_t byLevel[3] = {0, 0, 0};
   size_t suppressed = 0;
   for (const Finding& f : result.findings) {
@@ -46,9 +52,11 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
   const size_t reported = byLevel[0] + byLevel[1] + byLevel[2];
   std::string line = "hookguard: scanned " + plural(result.filesScanned, "file", "files");
   if (skippedFiles > 0) line += " (" + std::to_string(skippedFiles) + " skipped)";
+  if (!result.contextFiles.empty())
+    line += " (and " + std::to_string(result.contextFiles.size()) + " read for context)";
   if (result.filesNotAnalyzed > 0)
     line += " (and " + std::to_string(result.filesNotAnalyzed) + " only checked for syntax: see --no-prefilter)";
-  line += ": " + plural(result.program->routes.size(), "route", "routes") + ", " +
+  line += ": " + plural(routes, "route", "routes") + ", " +
           plural(handlers.size(), "handler", "handlers") + "; ";
   if (reported == 0) {
     line += "no findings";

@@ -63,6 +63,7 @@ void addSiblingContext(DiscoveryResult& found, const DiscoveryOptions& options) 
 bool loadExtraKnowledge(ScanResult& result, const ScanOptions& options) {
   if (options.extraKnowledge.empty()) return true;
   try {
+    result.knowledge.beginOverrides();
     result.knowledge.load(options.extraKnowledge.dump(), options.extraKnowledgeOrigin);
   } catch (const KnowledgeError& e) {
     result.diagnostics.add(RunDiagnostic{RunDiagnostic::Severity::Error, "", 0, e.what(), false});
@@ -81,9 +82,10 @@ void finishFindings(ScanResult& result, const ScanOptions& options, const std::v
   auto isContext = [&](FileId id) { return id < sources.size() && contextPaths.count(sources.get(id).displayPath) > 0; };
   if (!contextPaths.empty()) {
     // "scanned N files" counts what the user asked for.
-    size_t contextRead = 0;
-    for (FileId id = 0; id < sources.size(); ++id) contextRead += isContext(id) ? 1 : 0;
-    result.filesScanned -= std::min(result.filesScanned, contextRead);
+    for (FileId id = 0; id < sources.size(); ++id) {
+      if (isContext(id)) result.contextFiles.insert(id);
+    }
+    result.filesScanned -= std::min(result.filesScanned, result.contextFiles.size());
     std::erase_if(result.findings, [&](const Finding& f) { return isContext(f.location.file); });
     result.diagnostics.removeIf([&](const RunDiagnostic& d) { return contextPaths.count(d.path) > 0; });
   }

@@ -55,7 +55,9 @@ void Knowledge::load(std::string_view jsonText, const std::string& origin) {
 
 void Knowledge::add(const std::string& category, KnowledgeEntry entry) {
   std::vector<KnowledgeEntry>& entries = categories_[category];
-  CategoryIndex& index = index_[category];
+  std::vector<CategoryIndex>& layers = index_[category];
+  if (layers.size() <= layer_) layers.resize(layer_ + 1);
+  CategoryIndex& index = layers[layer_];
   const size_t position = entries.size();
   if (entry.pattern.find('*') == std::string::npos) index.exact.emplace(entry.pattern, position);  // first wins
   else index.wildcards.push_back(position);
@@ -66,18 +68,21 @@ const KnowledgeEntry* Knowledge::match(std::string_view category, std::string_vi
   if (qualifiedName.empty()) return nullptr;
   auto it = categories_.find(category);
   if (it == categories_.end()) return nullptr;
-  const CategoryIndex& index = index_.find(category)->second;
-  // The first entry in file order that matches, as a linear scan would find it.
-  size_t first = SIZE_MAX;
-  if (auto exact = index.exact.find(qualifiedName); exact != index.exact.end()) first = exact->second;
-  for (size_t position : index.wildcards) {
-    if (position >= first) break;
-    if (globMatch(it->second[position].pattern, qualifiedName)) {
-      first = position;
-      break;
+  const std::vector<CategoryIndex>& layers = index_.find(category)->second;
+  for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) {
+    // The first entry of the layer in file order that matches, as a linear scan would find it.
+    size_t first = SIZE_MAX;
+    if (auto exact = layer->exact.find(qualifiedName); exact != layer->exact.end()) first = exact->second;
+    for (size_t position : layer->wildcards) {
+      if (position >= first) break;
+      if (globMatch(it->second[position].pattern, qualifiedName)) {
+        first = position;
+        break;
+      }
     }
+    if (first != SIZE_MAX) return &it->second[first];
   }
-  return first == SIZE_MAX ? nullptr : &it->second[first];
+  return nullptr;
 }
 
 const std::vector<KnowledgeEntry>& Knowledge::entries(std::string_view category) const {

@@ -35,7 +35,13 @@ class Knowledge {
   void load(std::string_view jsonText, const std::string& origin);
   void add(const std::string& category, KnowledgeEntry entry);
 
-  // The first entry of `category` whose pattern matches `qualifiedName`, or nullptr.
+  // Entries added from now on take precedence over those added before: the user's
+  // configuration, loaded after the built-in files, must not be shadowed by a built-in pattern
+  // such as "requests.*" when it describes "requests.custom_get" differently.
+  void beginOverrides() { ++layer_; }
+
+  // The first entry of `category` whose pattern matches `qualifiedName`, looking at the latest
+  // overrides first, each in entry order; nullptr when none matches.
   const KnowledgeEntry* match(std::string_view category, std::string_view qualifiedName) const;
   bool matches(std::string_view category, std::string_view qualifiedName) const {
     return match(category, qualifiedName) != nullptr;
@@ -55,7 +61,9 @@ class Knowledge {
     std::vector<size_t> wildcards;
   };
   std::map<std::string, std::vector<KnowledgeEntry>, std::less<>> categories_;
-  std::map<std::string, CategoryIndex, std::less<>> index_;
+  // Per category, one index per layer (beginOverrides), the earliest first.
+  std::map<std::string, std::vector<CategoryIndex>, std::less<>> index_;
+  size_t layer_ = 0;
 };
 
 bool globMatch(std::string_view pattern, std::string_view text);

@@ -27,6 +27,25 @@ TEST(Knowledge, LoadsStringsAndObjectsAndMerges) {
   EXPECT_FALSE(k.matches("sinks", "hmac.compare_digest"));
 }
 
+TEST(Knowledge, OverridesAreMatchedBeforeEarlierEntries) {
+  Knowledge k;
+  k.load(R"({"ssrf_sinks": [{"name": "requests.*", "url_arg": 0}, {"name": "httpx.get", "url_arg": 0}]})", "builtin.json");
+  // Within one layer, the first matching entry wins, as before.
+  k.load(R"({"ssrf_sinks": [{"name": "requests.custom_get", "url_arg": 2}]})", "same-layer.json");
+  EXPECT_EQ(k.match("ssrf_sinks", "requests.custom_get")->attributes.value("url_arg", -1), 0);
+
+  k.beginOverrides();
+  k.load(R"({"ssrf_sinks": [{"name": "requests.custom_get", "url_arg": 1}, {"name": "httpx.*", "url_arg": 3}]})",
+         "user.toml");
+  const KnowledgeEntry* custom = k.match("ssrf_sinks", "requests.custom_get");
+  ASSERT_NE(custom, nullptr);
+  EXPECT_EQ(custom->origin, "user.toml");
+  EXPECT_EQ(custom->attributes.value("url_arg", -1), 1);
+  EXPECT_EQ(k.match("ssrf_sinks", "httpx.get")->origin, "user.toml");  // a user wildcard beats a built-in name
+  EXPECT_EQ(k.match("ssrf_sinks", "requests.post")->origin, "builtin.json");  // the rest still matches
+  EXPECT_EQ(k.entries("ssrf_sinks").size(), 5u);
+}
+
 TEST(Knowledge, MalformedInputNamesTheFile) {
   Knowledge k;
   try {
