@@ -53,7 +53,12 @@ std::string flowSourceText(const Program& program, const SinkHit& hit) {
     return of == std::string::npos ? m : m.substr(0, of);
   }
   std::string text = spanText(program, hit.label.origin, 50);
-  return text.empty() ? std::string("request data") : text;
+  if (text.empty()) return "request data";
+  // The origin is the whole object read from the request; the message names the part that
+  // reaches the sink, unless the origin's own text already shows it (`data["u"]`).
+  if (hit.kind == SinkKind::Ssrf && !hit.fieldKey.empty() && text.find(hit.fieldKey) == std::string::npos)
+    return "the \"" + hit.fieldKey + "\" field of " + text;
+  return text;
 }
 
 Finding flowFinding(RuleContext& ctx, const SinkHit& hit, const FlowOwner& owner, std::string message,

@@ -120,7 +120,7 @@ void FunctionTaint::checkCallSinks(ExprId call, const TaintValue* /*receiver*/, 
     if (selected) {
       TaintValue url = slotValue(call, argumentSlot(attrs, "url_arg", "url_kw"), args);
       if (!(url.prefixKnown && classifyUrlPrefix(url.prefix) == UrlPrefixKind::FixedOrigin))
-        report(SinkKind::Ssrf, call, sink, "", url, suppressingFlags(SinkKind::Ssrf));
+        report(SinkKind::Ssrf, call, sink, "", url, suppressingFlags(SinkKind::Ssrf), url.fieldKey);
     }
   }
 

@@ -22,7 +22,9 @@ struct SinkHit {
   Span span;
   std::string sink;    // the construct as written: "requests.get", "redirect", "data['amount']"
   std::string detail;  // what makes it a sink here: "shell=True", "Location header", a key
-  std::string fieldKey;  // DbLookup / FieldRead: the key that selected the value
+  // DbLookup / FieldRead: the key that selected the value; Ssrf: the field of the source
+  // object the URL is, when it is one (`job["notify_url"]` of `job = request.get_json()`).
+  std::string fieldKey;
   TaintLabel label;
   TaintTrace trace;  // the label's origin first, the sink last
   // Source hits: the function whose analysis joined the source to the sink (where the flow

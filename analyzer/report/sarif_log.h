@@ -22,9 +22,12 @@ struct SarifLimits {
   size_t maxRelatedLocations = 1000;     // GitHub accepts no more per result
 };
 
-// informationUri when the caller has none: stable, absolute, and in a reserved domain
-// (RFC 2606 ".invalid") so it can never point to someone else's page.
-inline constexpr const char* kDefaultInformationUri = "https://hookguard.invalid/";
+// informationUri when the caller has none, and the base of rule links: the build's
+// HOOKGUARD_DOCS_URL (CMakeLists.txt), by default in a reserved domain.
+#ifndef HOOKGUARD_DOCS_URL
+#define HOOKGUARD_DOCS_URL "https://hookguard.invalid/"
+#endif
+inline constexpr const char* kDefaultInformationUri = HOOKGUARD_DOCS_URL;
 
 inline constexpr const char* kSarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -30,6 +30,26 @@ def preview():
   EXPECT_EQ(found[0].level, Level::Error);
 }
 
+// The URL is a field of the object read from the request: the message names the field, not
+// just the object, and the origin stays where the object was read.
+TEST_F(TaintRules, SsrfMessageNamesTheFieldTakenFromTheSource) {
+  load(flaskModule(R"(@app.post('/jobs')
+def enqueue():
+    job = request.get_json()
+    target = job["notify_url"]
+    requests.post(target, json={"ok": True}, timeout=5)
+    requests.get(request.get_json()["status_url"], timeout=5)
+    return "", 202
+)"));
+  std::vector<Finding> found = findings("WH401");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].message, "POST /jobs handler enqueue passes the \"notify_url\" field of request.get_json() to "
+                              "requests.post() without validating the host");
+  EXPECT_EQ(found[0].related.at(0).span.line, 8u);
+  EXPECT_EQ(found[1].message, "POST /jobs handler enqueue passes request.get_json()[\"status_url\"] to requests.get() "
+                              "without validating the host");
+}
+
 TEST_F(TaintRules, OpenRedirectShapes) {
   load(flaskModule(R"(from flask import make_response, Response
 
