@@ -134,9 +134,8 @@ bool readSource(FileReport& result, const DiscoveredFile& file, const ScanOption
 }
 
 struct PythonFile {
-  FileId id = kNoFile;     // kNoFile: left out by the prefilter, only checked for syntax
+  FileId id = kNoFile;
   std::string moduleName;
-  SourceFile unanalyzed;   // the text of a file left out (it is not in the SourceSet)
 };
 
 struct LoadedFiles {
@@ -204,14 +203,15 @@ LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& f
   LoadedFiles loaded;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!read[i].ok) continue;
-    if (!analyze[i] && files[i].contextOnly) continue;  // its diagnostics would be dropped anyway
+    // Left out by the prefilter: nothing in it can define or reach a route, so it is not even
+    // parsed (its syntax errors could not change a finding). Like semgrep's prefilter, and
+    // what makes a scan of a large tree cheap; --no-prefilter analyzes every file.
     if (!analyze[i]) {
-      ++result.filesNotAnalyzed;
-      loaded.python.push_back(PythonFile{kNoFile, "", std::move(read[i].source)});
+      if (!files[i].contextOnly) ++result.filesNotAnalyzed;
       continue;
     }
     FileId id = result.program->sources.add(std::move(read[i].source));
-    if (files[i].language == Language::Python) loaded.python.push_back(PythonFile{id, std::move(moduleNames[i]), {}});
+    if (files[i].language == Language::Python) loaded.python.push_back(PythonFile{id, std::move(moduleNames[i])});
     else loaded.cpp.push_back(id);
   }
   return loaded;
@@ -219,8 +219,7 @@ LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& f
 
 // Parses and lowers the files in parallel, one result slot each, then adds them to the
 // Program in file order: function ids, module order and diagnostics do not depend on which
-// thread finished first. Files the prefilter left out are parsed only, so that their syntax
-// errors are reported all the same.
+// thread finished first.
 void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const ScanOptions& options) {
   std::vector<python::LoweredFile> lowered(files.size());
   std::vector<std::optional<std::string>> failures(files.size());
@@ -229,19 +228,10 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
   parallelFor(files.size(), options.jobs, [&](size_t i) {
     PythonFile& file = files[i];
     const Deadline deadline = Deadline::after(options.maxFileSeconds);
-    if (options.progress) {
-      const SourceFile& source = file.id == kNoFile ? file.unanalyzed : result.program->sources.get(file.id);
-      options.progress->advance(source.displayPath);
-    }
+    const SourceFile& source = result.program->sources.get(file.id);
+    if (options.progress) options.progress->advance(source.displayPath);
     try {
-      if (file.id == kNoFile) {
-        lowered[i].diagnostics = python::checkSyntax(file.unanalyzed, deadline);
-        file.unanalyzed.text = std::string();  // not needed any more: keeps the peak lower
-        file.unanalyzed.lineStarts = {};
-      } else {
-        const SourceFile& source = result.program->sources.get(file.id);
-        lowered[i] = python::lowerDetached(source, file.id, file.moduleName, result.knowledge, deadline);
-      }
+      lowered[i] = python::lowerDetached(source, file.id, file.moduleName, result.knowledge, deadline);
     } catch (const TimeBudgetExceeded&) {
       lowered[i] = python::LoweredFile();
       overBudget[i] = 1;
@@ -252,9 +242,7 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
     }
   });
   for (size_t i = 0; i < files.size(); ++i) {
-    const bool analyzed = files[i].id != kNoFile;
-    const std::string& path =
-        analyzed ? result.program->sources.get(files[i].id).displayPath : files[i].unanalyzed.displayPath;
+    const std::string& path = result.program->sources.get(files[i].id).displayPath;
     if (failures[i]) {
       addDiagnostic(result, Severity::Error, path, 0, "internal error while analyzing this file" + *failures[i]);
       continue;
@@ -268,7 +256,6 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
     }
     for (RunDiagnostic& d : lowered[i].diagnostics) result.diagnostics.add(std::move(d));
     lowered[i].diagnostics.clear();
-    if (!analyzed) continue;
     if (runGuarded(result, path, "analyzing this file",
                    [&] { python::addLoweredFile(*result.program, std::move(lowered[i])); })) {
       ++result.filesScanned;

@@ -57,7 +57,7 @@ struct ScanResult {
   Diagnostics diagnostics;
   std::string repositoryRoot;     // absolute
   size_t filesScanned = 0;
-  size_t filesNotAnalyzed = 0;  // read, but left out by the prefilter
+  size_t filesNotAnalyzed = 0;  // read, but left out by the prefilter (not parsed)
   // Files read only for context (ScanOptions::siblingContext): analyzed, never reported, and
   // not counted in filesScanned.
   std::set<FileId> contextFiles;

@@ -55,7 +55,7 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
   if (!result.contextFiles.empty())
     line += " (and " + std::to_string(result.contextFiles.size()) + " read for context)";
   if (result.filesNotAnalyzed > 0)
-    line += " (and " + std::to_string(result.filesNotAnalyzed) + " only checked for syntax: see --no-prefilter)";
+    line += " (and " + std::to_string(result.filesNotAnalyzed) + " left out: no route code can reach them; see --no-prefilter)";
   line += ": " + plural(routes, "route", "routes") + ", " +
           plural(handlers.size(), "handler", "handlers") + "; ";
   if (reported == 0) {

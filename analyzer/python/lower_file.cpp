@@ -60,15 +60,6 @@ RunDiagnostic cannotParse(const SourceFile& source, const std::string& error) {
 
 }  // namespace
 
-std::vector<RunDiagnostic> checkSyntax(const SourceFile& source, const Deadline& deadline) {
-  Diagnostics diags;
-  std::string error;
-  ParsedTree tree = parsePython(source.text, error, deadline);
-  if (!tree.valid()) return {cannotParse(source, error)};
-  if (ts_node_has_error(tree.root())) reportSyntaxError(source, tree.root(), diags);
-  return diags.all();
-}
-
 LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
                           const Knowledge& knowledge, Deadline deadline) {
   LoweredFile out;

@@ -36,9 +36,6 @@ struct LoweredFile {
 LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::string& moduleName,
                           const Knowledge& knowledge, Deadline deadline = {});
 
-// Parses `source` and nothing more: the syntax diagnostics lowerDetached would give it, for
-// files a scan reads but does not analyze. Safe to call concurrently.
-std::vector<RunDiagnostic> checkSyntax(const SourceFile& source, const Deadline& deadline = {});
 
 // Appends a parsed file's functions and module to the Program (nothing for an unparsed one).
 void addLoweredFile(Program& program, LoweredFile lowered);

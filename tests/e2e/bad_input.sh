@@ -34,11 +34,18 @@ scenario_invalid_utf8_is_replaced_and_analyzed() {
 
 scenario_syntax_error_is_a_warning() {
   write_unverified_webhook src/hooks.py
-  printf 'def broken(:\n    return )\n' >src/broken.py
+  printf 'from flask import request\n\ndef broken(:\n    return )\n' >src/broken.py
   run scan src --format gcc
   expect_status 1  # the findings of hooks.py, not 2: a syntax error is not an input error
-  expect_stderr_line '^hookguard: src/broken\.py(:[0-9]+)?: (warning|note): '
+  expect_stderr_line '^hookguard: src/broken\.py:3: warning: syntax error at line 3, analyzing what parsed'
   expect_stdout_contains "src/hooks.py:"
+  # A module no route code can reach is not parsed, so its syntax is not checked...
+  printf 'def other(:\n' >src/unrelated.py
+  run scan src --format gcc
+  expect_stderr_lacks "src/unrelated.py"
+  # ...unless every file is analyzed.
+  run scan src --format gcc --no-prefilter
+  expect_stderr_line '^hookguard: src/unrelated\.py:1: warning: syntax error'
 }
 
 scenario_directory_named_like_a_python_file() {
@@ -183,7 +190,8 @@ scenario_nul_in_the_middle_of_a_module() {
   # Past the binary probe window a NUL is just a bad character: the file is analyzed.
   { head -c 10000 /dev/zero | tr '\0' '#'; printf '\nx = 1\0\ndef f():\n    return 1\n'; } >src/late_nul.py
   printf 'x = 1\0\n' >src/early_nul.py
-  run scan src --format gcc
+  # --no-prefilter: late_nul.py imports no web framework, and only an analyzed file is parsed.
+  run scan src --format gcc --no-prefilter
   expect_status 1
   expect_stdout_contains "src/hooks.py:"
   expect_stderr_line '^hookguard: src/early_nul\.py(:[0-9]+)?: warning: binary file'
