@@ -8,6 +8,7 @@
 
 #include "core/deadline.h"
 #include "python/python_frontend.h"
+#include "test_support.h"
 
 namespace hg {
 namespace {
@@ -51,18 +52,10 @@ TEST(DeadlineTest, PollThrowsOnceSpentWithinOneStride) {
   EXPECT_LE(calls, 64);
 }
 
-SourceFile sourceOf(std::string text) {
-  SourceFile s;
-  s.displayPath = "big.py";
-  s.text = std::move(text);
-  s.indexLines();
-  return s;
-}
-
 TEST(DeadlineTest, FrontEndStopsWhenTheBudgetIsSpent) {
   std::string text = "from flask import Flask\napp = Flask(__name__)\n";
   for (int i = 0; i < 2000; ++i) text += "def f" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n";
-  const SourceFile source = sourceOf(text);
+  const SourceFile source = sourceFileOf("big.py", text);
   const Knowledge knowledge = Knowledge::builtin();
   EXPECT_THROW(python::lowerDetached(source, 0, "big", knowledge, spentDeadline()), TimeBudgetExceeded);
   // The parser of this thread is usable again after a parse stopped by the budget.

@@ -4,6 +4,7 @@
 
 #include "report/snippet.h"
 #include "report_fixture.h"
+#include "test_support.h"
 
 namespace hg {
 namespace {
@@ -110,13 +111,7 @@ TEST(TextReport, ColorOnlyWhenAsked) {
   EXPECT_NE(colored.find("\x1b[1;31m^^^^^^^\x1b[0m"), std::string::npos) << colored;
 }
 
-SourceFile fileWith(std::string text) {
-  SourceFile f;
-  f.displayPath = "x.py";
-  f.text = std::move(text);
-  f.indexLines();
-  return f;
-}
+SourceFile fileWith(std::string text) { return sourceFileOf("x.py", std::move(text)); }
 
 TEST(Snippet, WideCharactersShiftTheUnderline) {
   SourceFile f = fileWith("s = '\xE6\x97\xA5\xE6\x9C\xAC' + x\n");  // "s = '日本' + x"

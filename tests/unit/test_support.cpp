@@ -164,3 +164,11 @@ std::string describeCfg(const hg::Function& fn) {
   }
   return out;
 }
+
+hg::SourceFile sourceFileOf(const std::string& displayPath, std::string text) {
+  hg::SourceFile file;
+  file.displayPath = displayPath;
+  file.text = std::move(text);
+  file.indexLines();
+  return file;
+}

@@ -21,6 +21,9 @@ std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std:
 std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std::string, std::string>>& files,
                                                 const hg::Knowledge& knowledge, hg::Diagnostics* diags = nullptr);
 
+// A SourceFile holding `text` (lines indexed), shown as `displayPath`.
+hg::SourceFile sourceFileOf(const std::string& displayPath, std::string text);
+
 // The function with that qualified name ("app.hooks.stripe_webhook", "app.hooks.<module>").
 // Throws std::out_of_range listing the functions that exist when there is none, which fails
 // the calling test with a readable message.
