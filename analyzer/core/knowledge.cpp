@@ -29,7 +29,8 @@ void Knowledge::load(std::string_view jsonText, const std::string& origin) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(jsonText);
-  } catch (const nlohmann::json::parse_error& e) {
+  // Any json::exception: besides parse_error, a number too large for a double is out_of_range.
+  } catch (const nlohmann::json::exception& e) {
     throw KnowledgeError(origin + ": invalid JSON: " + e.what());
   }
   if (!doc.is_object()) throw KnowledgeError(origin + ": expected a JSON object of categories");

@@ -222,7 +222,8 @@ bool parseCompilationDatabase(std::string_view json, const std::string& database
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
+  // Any json::exception: besides parse_error, a number too large for a double is out_of_range.
+  } catch (const nlohmann::json::exception& e) {
     error = e.what();
     return false;
   }

@@ -33,7 +33,8 @@ Baseline Baseline::parse(std::string_view sarifText, const std::string& origin) 
   Json log;
   try {
     log = Json::parse(sarifText);
-  } catch (const Json::parse_error& e) {
+  // Any json::exception: besides parse_error, a number too large for a double is out_of_range.
+  } catch (const Json::exception& e) {
     throw fail(std::string("invalid JSON (") + e.what() + ")");
   }
   const Json* runs = member(log, "runs");

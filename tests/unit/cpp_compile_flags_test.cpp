@@ -116,6 +116,9 @@ TEST(CppCompileFlags, MalformedDatabaseIsExplained) {
   EXPECT_NE(error.find("array"), std::string::npos);
   EXPECT_FALSE(cpp::parseCompilationDatabase(R"([{"directory": "/b", "file": "a.cpp"}])", "/b", entries, error));
   EXPECT_NE(error.find("arguments"), std::string::npos);
+  // Found by fuzzing: a number too large for a double threw through the reader.
+  EXPECT_FALSE(cpp::parseCompilationDatabase(R"([{"directory": 1e999, "file": "a.cpp"}])", "/b", entries, error));
+  EXPECT_NE(error.find("number overflow"), std::string::npos) << error;
 }
 
 constexpr const char* kHandler = R"(#include <httplib.h>

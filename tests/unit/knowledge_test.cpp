@@ -55,6 +55,7 @@ TEST(Knowledge, MalformedInputNamesTheFile) {
     EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos);
   }
   EXPECT_THROW(k.load("{not json", "worse.json"), KnowledgeError);
+  EXPECT_THROW(k.load("{\"verifiers\": [1e999]}", "huge.json"), KnowledgeError);
 }
 
 TEST(SourceFile, PositionsCountCodePoints) {

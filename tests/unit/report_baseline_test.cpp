@@ -94,6 +94,8 @@ TEST_F(BaselineTest, MalformedLogsAreErrorsNamingTheFile) {
   };
   EXPECT_EQ(errorOf("{").rfind("base.sarif: not a usable baseline: invalid JSON", 0), 0u) << errorOf("{");
   EXPECT_NE(errorOf("[]").find("no \"runs\" array"), std::string::npos);
+  // A number beyond a double is nlohmann's out_of_range, not a parse_error: still explained.
+  EXPECT_EQ(errorOf(R"({"runs": [1e999]})").rfind("base.sarif: not a usable baseline: invalid JSON", 0), 0u);
   EXPECT_NE(errorOf(R"({"runs": [{"tool": {"driver": {"name": "other"}}, "results": []}]})").find("no run of hookguard"),
             std::string::npos);
   EXPECT_NE(errorOf(R"({"runs": [{"tool": {"driver": {"name": "hookguard"}}, "results": {}}]})").find("not an array"),
