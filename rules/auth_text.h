@@ -31,7 +31,7 @@ inline std::string describeValue(const Program& program, const Function& fn, Exp
   std::string text = "`" + spanText(program, fn.expr(expr).span, 50) + "`";
   if (roles.has(ValueRole::Mac)) return "the computed mac " + text;
   if (roles.has(ValueRole::SignatureHeader)) return "the signature header " + text;
-  if (roles.has(ValueRole::Secret)) return "the secret " + text;
+  if (roles.any(kAnySecret)) return "the secret " + text;
   if (roles.has(ValueRole::Digest)) return "the digest " + text;
   if (roles.has(ValueRole::Request)) return "request data " + text;
   return text;

@@ -175,7 +175,7 @@ class FunctionScan {
       return std::nullopt;
     if (e.kind == ExprKind::Call && ctx_.verificationCalls().classifyCall(id_, expr).attempt) return std::nullopt;
     RoleSet r = rolesOf(expr);
-    if (r.any(ValueRole::SignatureHeader | ValueRole::Secret) && !r.has(ValueRole::Mac)) return expr;
+    if (r.any(RoleSet(ValueRole::SignatureHeader) | kAnySecret) && !r.has(ValueRole::Mac)) return expr;
     return std::nullopt;
   }
 

@@ -26,7 +26,7 @@ ValueFacts& RuleContext::values() {
 }
 
 VerificationSummaries& RuleContext::summaries() {
-  if (!summaries_) summaries_ = std::make_unique<VerificationSummaries>(program, knowledge, calls(), requestUses(), values());
+  if (!summaries_) summaries_ = std::make_unique<VerificationSummaries>(program, knowledge, calls(), requestUses(), valueRoles());
   return *summaries_;
 }
 

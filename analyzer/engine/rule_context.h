@@ -4,7 +4,8 @@
 //
 //   context.requestReads(fn)                  request reads in a function (request_uses.h)
 //   context.calls().resolveCall(fn, call)     the scanned function a call reaches
-//   context.values().flags(fnId, expr)        MAC / signature header / request / secret facts
+//   context.values().flags(fnId, expr)        request / signature header / MAC facts of a function
+//   context.valueRoles().roles(fnId, expr)    what a value is for the auth rules (value_roles.h)
 //   context.summaries().summary(fn)           per-function verification summary
 //   context.verificationCalls()               is this call/comparison a verification?
 //   context.coverage().coverage(route)        decorators / before_request hooks / dispatch

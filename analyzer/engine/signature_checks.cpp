@@ -44,7 +44,7 @@ ExprId methodObject(const Function& fn, ExprId call) {
   return fn.expr(callee).args[0];
 }
 
-constexpr RoleSet kProof = RoleSet(ValueRole::Mac) | RoleSet(ValueRole::SignatureHeader) | RoleSet(ValueRole::Secret);
+constexpr RoleSet kProof = RoleSet(ValueRole::Mac) | RoleSet(ValueRole::SignatureHeader) | kAnySecret;
 
 }  // namespace
 
@@ -68,31 +68,15 @@ class ComparisonJudge {
       }
       return true;
     }
-    if (roles.has(ValueRole::Secret)) return false;
+    if (roles.any(kAnySecret)) return false;
     return ctx_.constants().fold(fn_, e).known();
-  }
-
-  bool equalitySensitive(RoleSet a, RoleSet b) const {
-    auto oneSide = [](RoleSet x, RoleSet y) {
-      if (x.has(ValueRole::Mac)) return true;
-      // A signature or token header against anything computed or configured that is not
-      // itself read from the request.
-      if (x.has(ValueRole::SignatureHeader) &&
-          (y.any(ValueRole::Mac | ValueRole::Digest | ValueRole::Secret) || !y.has(ValueRole::Request)))
-        return true;
-      // A configured secret or token against a value that is not another secret.
-      if (x.has(ValueRole::Secret) && !y.without(ValueRole::Secret).empty()) return true;
-      if (x.has(ValueRole::Secret) && y.empty()) return true;
-      return false;
-    };
-    return oneSide(a, b) || oneSide(b, a);
   }
 
   bool membershipSensitive(RoleSet needle, RoleSet haystack) const {
     if (!needle.any(kProof) || !haystack.any(kProof)) return false;
     // Two secrets, or two pieces of the same header, are no signature check.
     RoleSet both = needle | haystack;
-    if (!both.has(ValueRole::Mac) && !(both.has(ValueRole::SignatureHeader) && both.has(ValueRole::Secret))) return false;
+    if (!both.has(ValueRole::Mac) && !(both.has(ValueRole::SignatureHeader) && both.any(kAnySecret))) return false;
     return true;
   }
 
@@ -104,7 +88,7 @@ class ComparisonJudge {
     RoleSet ra = ctx_.valueRoles().roles(fnId_, a);
     RoleSet rb = ctx_.valueRoles().roles(fnId_, b);
     if (isFixed(a, ra) || isFixed(b, rb)) return;
-    bool sensitive = membership ? membershipSensitive(ra, rb) : equalitySensitive(ra, rb);
+    bool sensitive = membership ? membershipSensitive(ra, rb) : isSignatureEquality(ra, rb);
     if (sensitive) out.push_back({fnId_, expr, op, a, b, ra, rb});
   }
 
@@ -162,7 +146,7 @@ std::vector<SignedMessage> findMacsOverParsedBody(RuleContext& ctx) {
       if (roles.isHashCall(fn, id)) {
         // A keyed plain hash is meant as a MAC too (its weakness is WH106's).
         ExprId input = callArgument(fn, id, 0);
-        if (input != kNoExpr && roles.roles(fnId, input).has(ValueRole::Secret)) message = input;
+        if (input != kNoExpr && roles.roles(fnId, input).any(kAnySecret)) message = input;
       } else {
         message = roles.messageArgument(fn, id);
       }
@@ -282,7 +266,7 @@ std::vector<WeakSignature> findWeakSignatures(RuleContext& ctx) {
       }
       if (!roles.isHashCall(fn, id)) continue;
       RoleSet input = hashInput(ctx, fn, id);
-      if (input.has(ValueRole::Secret) && input.any(kRequestData)) {
+      if (input.any(kAnySecret) && input.any(kRequestData)) {
         out.push_back({WeakSignature::Kind::PlainKeyedHash, fnId, id, digestAt(ctx, fn, id, 0).name});
       }
     }
@@ -315,14 +299,14 @@ std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
           if (sides[0] == kNoExpr || sides[1] == kNoExpr) break;
           RoleSet mine = roles.roles(fnId, sides[i]);
           RoleSet other = roles.roles(fnId, sides[1 - i]);
-          if (!mine.has(ValueRole::Secret) || !other.any(ValueRole::SignatureHeader | ValueRole::Request)) continue;
+          if (!mine.any(kAnySecret) || !other.any(ValueRole::SignatureHeader | ValueRole::Request)) continue;
           for (const LiteralSecret& l : roles.literalOrigins(fnId, sides[i])) out.push_back({fnId, id, api, l});
         }
       } else if (e.kind == ExprKind::Compare && e.args.size() == 2 && (e.text == "==" || e.text == "!=")) {
         for (int i = 0; i < 2; ++i) {
           RoleSet mine = roles.roles(fnId, e.args[i]);
           RoleSet other = roles.roles(fnId, e.args[1 - i]);
-          if (!mine.has(ValueRole::Secret) || !other.has(ValueRole::SignatureHeader)) continue;
+          if (!mine.any(kAnySecret) || !other.has(ValueRole::SignatureHeader)) continue;
           for (const LiteralSecret& l : roles.literalOrigins(fnId, e.args[i])) out.push_back({fnId, id, e.text, l});
         }
       }

@@ -36,32 +36,6 @@ bool ValueFacts::isSignatureHeader(const std::string& lowerCaseHeaderName) const
   return false;
 }
 
-ValueFlags ValueFacts::nameFlags(const std::string& identifier) const {
-  if (identifier.empty()) return 0;
-  std::string name = lower(identifier);
-  ValueFlags flags = 0;
-  for (const KnowledgeEntry& e : knowledge_.entries("secret_words")) {
-    if (name.find(lower(e.pattern)) != std::string::npos) flags |= kSecret;
-  }
-  for (const KnowledgeEntry& e : knowledge_.entries("signature_words")) {
-    std::string word = lower(e.pattern);
-    // Short words ("sig", "mac") only as whole underscore-separated tokens: "magic" is no MAC.
-    if (word.size() <= 3) {
-      size_t pos = 0;
-      while ((pos = name.find(word, pos)) != std::string::npos) {
-        bool startOk = pos == 0 || !std::isalpha(static_cast<unsigned char>(name[pos - 1]));
-        size_t end = pos + word.size();
-        bool endOk = end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]));
-        if (startOk && endOk) flags |= kSignatureNamed;
-        pos = end;
-      }
-    } else if (name.find(word) != std::string::npos) {
-      flags |= kSignatureNamed;
-    }
-  }
-  return flags;
-}
-
 ValueFlags ValueFacts::exprFlags(FunctionId fnId, const FunctionFacts& facts, ExprId root) {
   const Function& fn = program_.function(fnId);
   ValueFlags flags = 0;
@@ -84,17 +58,8 @@ ValueFlags ValueFacts::exprFlags(FunctionId fnId, const FunctionFacts& facts, Ex
       case ExprKind::Name: {
         auto it = facts.locals.find(e.text);
         if (it != facts.locals.end()) flags |= it->second;
-        flags |= nameFlags(e.text);
         return false;
       }
-      case ExprKind::Attribute:
-        flags |= nameFlags(e.text);
-        return true;
-      case ExprKind::Subscript:
-        if (e.args.size() > 1) {
-          if (const std::string* key = stringLiteral(fn, e.args[1])) flags |= nameFlags(*key) & kSecret;
-        }
-        return true;
       case ExprKind::Call: {
         if (matchesPrefix(knowledge_, "mac_functions", e.qualified)) {
           flags |= kMac;
@@ -106,10 +71,6 @@ ValueFlags ValueFacts::exprFlags(FunctionId fnId, const FunctionFacts& facts, Ex
         }
         FunctionId callee = calls_.resolveCall(fn, id);
         if (callee != kNoFunction) flags |= returnFlags(callee);
-        // `os.environ.get("WEBHOOK_SECRET")`, `config.get("github_token")`.
-        for (size_t i = 1; i < e.args.size(); ++i) {
-          if (const std::string* s = stringLiteral(fn, e.args[i])) flags |= nameFlags(*s) & kSecret;
-        }
         // The callee's own name does not describe the value ("verify_signature(...)").
         for (size_t i = 1; i < e.args.size(); ++i) flags |= exprFlags(fnId, facts, e.args[i]);
         if (!e.args.empty() && fn.expr(e.args[0]).kind == ExprKind::Attribute) {
@@ -144,10 +105,6 @@ const ValueFacts::FunctionFacts& ValueFacts::facts(FunctionId fnId) {
   ++activeDepth_;
   const Function& fn = program_.function(fnId);
   FunctionFacts result;
-  for (const Parameter& p : fn.params) {
-    ValueFlags f = nameFlags(p.name) & (kSecret | kSignatureNamed);
-    if (f) result.locals[p.name] |= f;
-  }
   // Flow-insensitive fixpoint over assignments; the lattice is finite (flags only grow), and
   // the round limit bounds hostile chains.
   for (int round = 0; round < 16; ++round) {

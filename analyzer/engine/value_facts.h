@@ -1,7 +1,8 @@
-// What a value is, as far as signature checks care: derived from the request, a signature /
-// token header, a MAC or digest, a secret. Locals are tracked flow-insensitively (the union
-// over every assignment in the function), which is what the question "is this comparison a
-// MAC check?" needs; helpers' return values are summarised ("compute_signature(body)" is a MAC).
+// Per-function facts about where a value came from (the request, a signature header, a MAC or
+// digest call, the raw or parsed body), used to decide which routes read webhook-like data.
+// Locals are tracked flow-insensitively (the union over every assignment in the function);
+// helpers' return values are summarised. Which comparisons are signature checks is decided by
+// the whole-program value roles (engine/value_roles.h), not here.
 #pragma once
 
 #include <cstdint>
@@ -20,8 +21,6 @@ enum ValueFlag : uint32_t {
   kSignatureHeader = 1u << 1,  // a signature/token header (signature_headers)
   kMac = 1u << 2,              // output of a MAC (mac_functions)
   kDigest = 1u << 3,           // output of a plain hash (hash_functions)
-  kSecret = 1u << 4,           // a configured secret or token (by name: secret_words)
-  kSignatureNamed = 1u << 5,   // a value whose name says it is a signature ("sig", "signature")
   kRawBody = 1u << 6,          // the raw request bytes
   kParsedBody = 1u << 7,       // the parsed body (JSON, form)
 };
@@ -46,7 +45,6 @@ class ValueFacts {
   };
   const FunctionFacts& facts(FunctionId fn);
   ValueFlags exprFlags(FunctionId fn, const FunctionFacts& locals, ExprId expr);
-  ValueFlags nameFlags(const std::string& identifier) const;
 
   const Program& program_;
   const Knowledge& knowledge_;

@@ -73,7 +73,7 @@ std::string describeRoles(RoleSet roles) {
       {ValueRole::HeaderMap, "headers"},      {ValueRole::SignatureHeader, "signature header"},
       {ValueRole::Timestamp, "timestamp"},    {ValueRole::Mac, "mac"},
       {ValueRole::Digest, "digest"},          {ValueRole::Secret, "secret"},
-      {ValueRole::Payload, "payload"},
+      {ValueRole::Payload, "payload"},        {ValueRole::SecretConstant, "secret constant"},
   };
   std::string out;
   for (const auto& [role, name] : kNames) {
@@ -88,10 +88,31 @@ ValueRoles::ValueRoles(const Program& program, const Knowledge& knowledge, Reque
                        const CallResolver& calls, const ConstantFolder& constants)
     : program_(program), knowledge_(knowledge), requests_(requests), calls_(calls), constants_(constants) {}
 
+bool isSignatureEquality(RoleSet a, RoleSet b) {
+  auto oneSide = [](RoleSet x, RoleSet y) {
+    if (x.has(ValueRole::Mac)) return true;
+    // A header against a value read from the request is two parts of one request.
+    if (x.has(ValueRole::SignatureHeader) && (y.any(ValueRole::Mac | ValueRole::Digest | kAnySecret) || !y.has(ValueRole::Request)))
+      return true;
+    // A configured secret against a value that is not another secret; an unknown value
+    // counts (a helper's parameter no scanned caller binds).
+    if (x.has(ValueRole::Secret) && (y.empty() || !y.without(kAnySecret).empty())) return true;
+    if (x.has(ValueRole::SecretConstant) && y.any(ValueRole::Request | ValueRole::SignatureHeader)) return true;
+    return false;
+  };
+  return oneSide(a, b) || oneSide(b, a);
+}
+
 bool ValueRoles::isSecretName(std::string_view name) const {
   std::vector<std::string> parts = words(name);
   if (parts.empty()) return false;
   std::string whole = lower(name);
+  // A public key, however named, is meant to be published.
+  for (const KnowledgeEntry& e : knowledge_.entries("public_words")) {
+    for (const std::string& part : parts) {
+      if (part == lower(e.pattern)) return false;
+    }
+  }
   // "SECRET_NAME", "API_KEY_ID", "TOKEN_URL" name where a secret is, not the secret.
   for (const KnowledgeEntry& e : knowledge_.entries("secret_word_exclusions")) {
     if (lower(e.pattern) == parts.back()) return false;
@@ -652,15 +673,17 @@ bool ValueRoles::propagate(FunctionId fnId) {
     for (const Stmt& stmt : block.stmts) {
       if (stmt.kind == StmtKind::Assign && stmt.value != kNoExpr) {
         RoleSet value = eval(fn, stmt.value, 0);
-        // A configuration constant named as a secret holds one, even as a literal.
+        // A configuration constant named as a secret may hold one, even as a literal; a
+        // function's local literal (`token = " * [would prune] "`) is a marker, not a credential.
         const Expr& v = fn.expr(stmt.value);
         bool literal = v.kind == ExprKind::Literal && (v.literal == LiteralKind::String || v.literal == LiteralKind::Bytes) &&
                        !v.text.empty();
+        bool constantScope = fn.name == "<module>" || fn.name == "<class>" || fn.qualified.ends_with(".<class>");
         for (ExprId target : stmt.targets) {
           RoleSet roles = value;
-          if (literal && target < fn.exprs.size() && fn.expr(target).kind == ExprKind::Name &&
+          if (literal && constantScope && target < fn.exprs.size() && fn.expr(target).kind == ExprKind::Name &&
               isSecretName(fn.expr(target).text))
-            roles |= ValueRole::Secret;
+            roles |= ValueRole::SecretConstant;
           changed |= assignTarget(fn, target, roles, 0);
         }
       } else if (stmt.kind == StmtKind::Return && stmt.value != kNoExpr) {

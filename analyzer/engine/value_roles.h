@@ -41,6 +41,11 @@ enum class ValueRole : uint32_t {
   Digest = 1u << 8,           // a plain hash object or digest
   Secret = 1u << 9,           // a configured secret: environment, config, constant, MAC key
   Payload = 1u << 10,         // derived from the body in any form: raw, parsed, a field of it
+  // A literal module or class constant whose name says it is a secret (`VERIFY_TOKEN = "..."`).
+  // Its name is the only evidence, so it is kept apart from Secret: an enum member named
+  // `...Key...` or a marker string `DONE_TOKEN = "done."` is no credential until it meets
+  // request data or a MAC.
+  SecretConstant = 1u << 11,
 };
 
 class RoleSet {
@@ -70,6 +75,16 @@ class RoleSet {
 };
 
 inline constexpr RoleSet operator|(ValueRole a, ValueRole b) { return RoleSet(a) | RoleSet(b); }
+
+// A secret of either kind: configured (or used as a key), or a constant named as one.
+inline constexpr RoleSet kAnySecret = ValueRole::Secret | ValueRole::SecretConstant;
+
+// Whether testing two values with these roles for equality is a signature or shared-token
+// check: a MAC against anything; a signature/token header against something computed or
+// configured; a configured secret against anything but another secret; a secret constant
+// against request data. WH102 reports such a test made with a timing-unsafe operator, and
+// the guard analysis counts it as a verification, so both agree on what a check is.
+bool isSignatureEquality(RoleSet a, RoleSet b);
 
 // "mac", "signature header", ... for messages and test output.
 std::string describeRoles(RoleSet roles);

@@ -5,8 +5,8 @@
 namespace hg {
 
 VerificationCalls::VerificationCalls(const Program& program, const Knowledge& knowledge, const CallResolver& calls,
-                                     ValueFacts& values, SummaryLookup summaries)
-    : program_(program), knowledge_(knowledge), calls_(calls), values_(values), summaries_(std::move(summaries)) {}
+                                     ValueRoles& roles, SummaryLookup summaries)
+    : program_(program), knowledge_(knowledge), calls_(calls), roles_(roles), summaries_(std::move(summaries)) {}
 
 static const KnowledgeEntry* matchCall(const Knowledge& knowledge, std::string_view category, const Function& fn,
                                        ExprId call) {
@@ -68,23 +68,20 @@ CondFacts VerificationCalls::comparisonFacts(FunctionId fnId, ExprId compare) {
   if (!equal && e.text != "!=") return {};
   ExprId lhs = stripAwait(fn, e.args[0]);
   ExprId rhs = stripAwait(fn, e.args[1]);
-  ValueFlags a = values_.flags(fnId, lhs);
-  ValueFlags b = values_.flags(fnId, rhs);
-  bool lhsLiteral = fn.expr(lhs).kind == ExprKind::Literal;
-  bool rhsLiteral = fn.expr(rhs).kind == ExprKind::Literal;
-  auto macAgainstValue = [](ValueFlags mac, ValueFlags other, bool otherLiteral) {
-    return (mac & (kMac | kDigest)) && !otherLiteral && other != 0;
-  };
-  auto headerAgainstToken = [](ValueFlags header, ValueFlags other) {
-    return (header & kSignatureHeader) && !(other & kFromRequest) && other != 0;
-  };
-  auto namedAgainstSecret = [](ValueFlags named, ValueFlags other, bool otherLiteral) {
-    return (named & (kSignatureNamed | kSecret)) && (other & kSecret) && !otherLiteral;
-  };
-  bool verifying = macAgainstValue(a, b, rhsLiteral) || macAgainstValue(b, a, lhsLiteral) ||
-                   headerAgainstToken(a, b) || headerAgainstToken(b, a) || (headerAgainstToken(a, kSecret) && rhsLiteral) ||
-                   (headerAgainstToken(b, kSecret) && lhsLiteral) || namedAgainstSecret(a, b, rhsLiteral) ||
-                   namedAgainstSecret(b, a, lhsLiteral);
+  RoleSet a = roles_.roles(fnId, lhs);
+  RoleSet b = roles_.roles(fnId, rhs);
+  const Expr& lhsExpr = fn.expr(lhs);
+  const Expr& rhsExpr = fn.expr(rhs);
+  bool verifying = false;
+  if (lhsExpr.kind == ExprKind::Literal || rhsExpr.kind == ExprKind::Literal) {
+    // A token written in the code (`x_token == "s3cr3t"`) is still a check of the header;
+    // against "" or None it only tests presence.
+    const Expr& literal = lhsExpr.kind == ExprKind::Literal ? lhsExpr : rhsExpr;
+    RoleSet other = lhsExpr.kind == ExprKind::Literal ? b : a;
+    verifying = other.has(ValueRole::SignatureHeader) && !isFalsyLiteral(literal);
+  } else {
+    verifying = isSignatureEquality(a, b);
+  }
   if (!verifying) return {};
   return equal ? CondFacts{true, false} : CondFacts{false, true};
 }

@@ -9,7 +9,7 @@
 #include "core/knowledge.h"
 #include "core/program.h"
 #include "engine/call_resolution.h"
-#include "engine/value_facts.h"
+#include "engine/value_roles.h"
 #include "engine/verification_summary.h"
 
 namespace hg {
@@ -36,11 +36,12 @@ class VerificationCalls {
  public:
   using SummaryLookup = std::function<const VerificationSummary*(FunctionId)>;
   VerificationCalls(const Program& program, const Knowledge& knowledge, const CallResolver& calls,
-                    ValueFacts& values, SummaryLookup summaries);
+                    ValueRoles& roles, SummaryLookup summaries);
 
   CallVerdict classifyCall(FunctionId fn, ExprId call);
-  // For a Compare: whether it is a signature check (a MAC or digest against a value, a
-  // signature header against a configured token), and what its truth says.
+  // For a Compare: whether it is a signature check (isSignatureEquality of the two sides'
+  // value roles, or a signature header against a token written in the code), and what its
+  // truth says.
   CondFacts comparisonFacts(FunctionId fn, ExprId compare);
   bool isVerifyingComparison(FunctionId fn, ExprId compare) { return comparisonFacts(fn, compare).any(); }
 
@@ -48,7 +49,7 @@ class VerificationCalls {
   const Program& program_;
   const Knowledge& knowledge_;
   const CallResolver& calls_;
-  ValueFacts& values_;
+  ValueRoles& roles_;
   SummaryLookup summaries_;
 };
 

@@ -6,12 +6,12 @@ namespace hg {
 
 VerificationSummaries::VerificationSummaries(const Program& program, const Knowledge& knowledge,
                                              const CallResolver& calls, RequestUseAnalysis& requests,
-                                             ValueFacts& values)
+                                             ValueRoles& roles)
     : program_(program),
       knowledge_(knowledge),
       calls_(calls),
       requests_(requests),
-      verificationCalls_(program, knowledge, calls, values,
+      verificationCalls_(program, knowledge, calls, roles,
                          [this](FunctionId fn) -> const VerificationSummary* { return &summary(fn); }) {}
 
 const VerificationSummary& VerificationSummaries::summary(FunctionId fn) {

@@ -20,7 +20,7 @@ namespace hg {
 class VerificationSummaries {
  public:
   VerificationSummaries(const Program& program, const Knowledge& knowledge, const CallResolver& calls,
-                        RequestUseAnalysis& requests, ValueFacts& values);
+                        RequestUseAnalysis& requests, ValueRoles& roles);
 
   const VerificationSummary& summary(FunctionId fn);
   // The verifier oracle, wired to these summaries for calls into the scanned tree.

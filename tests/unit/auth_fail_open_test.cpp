@@ -154,6 +154,35 @@ def l():
   EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{}));
 }
 
+TEST_F(FailOpenTest, ComparisonsOfValuesNamedLikeKeysAreNoChecks) {
+  // Names with "key" or "token" in them, compared with each other, in code a verified route
+  // reaches: no signature material on either side, so no verification to fail open.
+  load(std::string(kPrelude) + R"(
+class Backend:
+    EVP_PKEY_EC = 408
+
+    def kind(self, key_type):
+        if key_type == self.EVP_PKEY_EC:
+            log.info("ec key")
+        return key_type
+
+def pinned(rev, lookup):
+    exact = lookup(rev)
+    if exact != rev:
+        log.info("moved")
+    return exact
+
+@app.post("/hooks/m")
+def m():
+    if not hmac.compare_digest(expected(request.get_data()), request.headers.get("X-Signature", "")):
+        abort(401)
+    event = request.get_json()
+    return use([Backend().kind(event["key_type"]), pinned(event["token_rev"], str)])
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{}));
+  EXPECT_TRUE(findings("WH102").empty());
+}
+
 TEST_F(FailOpenTest, StubVerifiersAndHooks) {
   load(std::string(kPrelude) + R"(
 def verify_signature(req):

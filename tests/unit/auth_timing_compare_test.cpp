@@ -87,6 +87,39 @@ def hook_b():
   EXPECT_TRUE(linesOf("WH102").empty());
 }
 
+TEST_F(TimingCompareTest, SecretLookingConstantsCountOnlyAgainstRequestData) {
+  load(R"(import enum
+from flask import Flask, request, abort
+app = Flask(__name__)
+VERIFY_TOKEN = "s3cr3t"
+
+class Format(enum.Enum):
+    SubjectPublicKeyInfo = "spki"
+    PrivateKeyInfo = "pkcs8"
+
+class Progress:
+    DONE_TOKEN = "done."
+    def finished(self, message):
+        return message.endswith(self.DONE_TOKEN)
+
+def encoding(format):
+    if format is Format.PrivateKeyInfo:
+        return "pem"
+    return "der"
+
+def pruned(line):
+    token = " * [would prune] "
+    return line.startswith(token)
+
+@app.get("/hooks/verify")
+def handshake():
+    if request.args.get("hub.verify_token") != VERIFY_TOKEN:
+        abort(403)
+    return request.args.get("hub.challenge", "")
+)");
+  EXPECT_EQ(linesOf("WH102"), (Lines{26}));
+}
+
 TEST_F(TimingCompareTest, VariableNamesAloneDoNotMakeASignature) {
   load(R"(from flask import Flask, request
 app = Flask(__name__)

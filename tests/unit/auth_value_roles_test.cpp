@@ -286,6 +286,60 @@ def sign(body, app):
   EXPECT_TRUE(literalsOf("app.hooks.sign", "open(\"/run/secrets/hook\").read().encode()").empty());
 }
 
+TEST_F(ValueRolesTest, OnlyConstantsAreSecretsByTheirName) {
+  load(R"(
+import enum
+from flask import Flask, request
+app = Flask(__name__)
+VERIFY_TOKEN = "s3cr3t-token"
+
+class Parser:
+    DONE_TOKEN = "done."
+
+    def finished(self, message):
+        return message.endswith(self.DONE_TOKEN)
+
+class Kind(enum.Enum):
+    PrivateKeyInfo = "pkcs8"
+
+def prune(line):
+    token = " * [would prune] "
+    return line.startswith(token) or Kind.PrivateKeyInfo
+)");
+  // A module or class constant's name is evidence, but weaker than configuration: it is a
+  // SecretConstant, not a Secret.
+  EXPECT_TRUE(rolesOf("app.hooks.<module>", "VERIFY_TOKEN").has(ValueRole::SecretConstant));
+  EXPECT_FALSE(rolesOf("app.hooks.<module>", "VERIFY_TOKEN").has(ValueRole::Secret));
+  EXPECT_TRUE(rolesOf("app.hooks.Parser.finished", "self.DONE_TOKEN").has(ValueRole::SecretConstant));
+  EXPECT_TRUE(rolesOf("app.hooks.prune", "Kind.PrivateKeyInfo").has(ValueRole::SecretConstant));
+  // A function's local literal is a marker, not a credential.
+  EXPECT_TRUE(rolesOf("app.hooks.prune", "token").empty());
+}
+
+TEST(SignatureEquality, WhichPairsOfRolesAreChecks) {
+  const RoleSet none;
+  const RoleSet request = ValueRole::Request;
+  const RoleSet header = ValueRole::Request | ValueRole::SignatureHeader;
+  const RoleSet mac = ValueRole::Mac;
+  const RoleSet secret = ValueRole::Secret;
+  const RoleSet constant = ValueRole::SecretConstant;
+  EXPECT_TRUE(isSignatureEquality(mac, none));
+  EXPECT_TRUE(isSignatureEquality(request, mac));
+  EXPECT_TRUE(isSignatureEquality(header, secret));
+  EXPECT_TRUE(isSignatureEquality(header, constant));
+  EXPECT_TRUE(isSignatureEquality(header, none));
+  EXPECT_FALSE(isSignatureEquality(header, request));
+  EXPECT_TRUE(isSignatureEquality(secret, request));
+  EXPECT_TRUE(isSignatureEquality(none, secret));
+  EXPECT_FALSE(isSignatureEquality(secret, secret));
+  EXPECT_FALSE(isSignatureEquality(secret, constant));
+  EXPECT_TRUE(isSignatureEquality(constant, request));
+  // A constant named like a secret meets a value with no role: a marker, an enum member.
+  EXPECT_FALSE(isSignatureEquality(constant, none));
+  EXPECT_FALSE(isSignatureEquality(constant, ValueRole::Digest));
+  EXPECT_FALSE(isSignatureEquality(request, none));
+}
+
 TEST(SecretNames, WordsNotSubstrings) {
   Knowledge k = Knowledge::builtin();
   Program p;
@@ -301,6 +355,10 @@ TEST(SecretNames, WordsNotSubstrings) {
   EXPECT_FALSE(roles.isSecretName("DATABASE_URL"));
   EXPECT_FALSE(roles.isSecretName("API_KEY_ID"));
   EXPECT_FALSE(roles.isSecretName("WEBHOOK_SECRET_NAME"));
+  // A public key is meant to be published, whatever else its name says.
+  EXPECT_FALSE(roles.isSecretName("SubjectPublicKeyInfo"));
+  EXPECT_FALSE(roles.isSecretName("DISCORD_PUBLIC_KEY"));
+  EXPECT_FALSE(roles.isSecretName("ssh_pubkey_token"));
   EXPECT_EQ(describeRoles(ValueRole::Mac | ValueRole::Secret), "mac, secret");
 }
 
