@@ -98,10 +98,31 @@ size_t collectStatementNames(std::string_view text, size_t pos, std::vector<std:
   return pos;
 }
 
-// Whether a line starting with '@' (after indentation) names one of the suffixes.
+// Whether a decorator line (from its '@') calls one of the suffixes as a route decorator:
+// `@app.post(`, `@bp.route(`. The test decorators that share the names are told apart by
+// their first argument: a route's is a path ("/hooks", "", f"{PREFIX}/x", a constant), never
+// a dotted target written as a string (`@mock.patch("os.getenv")`), and `@patch.object(...)`
+// is no call of the suffix at all.
 bool decoratorLineMatches(std::string_view line, const std::vector<std::string>& suffixes) {
+  auto skipSpaces = [&](size_t pos) {
+    while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+    return pos;
+  };
   for (const std::string& s : suffixes) {
-    if (line.find(s) != std::string_view::npos) return true;
+    for (size_t at = line.find(s); at != std::string_view::npos; at = line.find(s, at + 1)) {
+      size_t open = skipSpaces(at + s.size());
+      if (open >= line.size()) return true;  // `@app.route` continued on the next line
+      if (line[open] != '(') continue;
+      size_t arg = skipSpaces(open + 1);
+      size_t quote = 0;
+      if (arg < line.size() && (line[arg] == '\'' || line[arg] == '"')) quote = arg;
+      else if (arg >= line.size() || !prefixedString(line, arg, quote)) return true;
+      bool formatted = line.substr(arg, quote - arg).find_first_of("fF") != std::string_view::npos;
+      size_t first = quote + 1;
+      if (first >= line.size() || formatted) return true;
+      unsigned char c = static_cast<unsigned char>(line[first]);
+      if (!isIdentifierByte(c) && c != '.') return true;
+    }
   }
   return false;
 }
@@ -152,6 +173,13 @@ struct ImportGraph {
   }
 };
 
+// The prefilter reads Python only; C++ names (`httplib::Server`, `CROW_ROUTE`) would make a
+// route file of any module importing Python 2's `httplib`.
+bool isCppPattern(std::string_view pattern) {
+  if (pattern.find("::") != std::string_view::npos) return true;
+  return std::none_of(pattern.begin(), pattern.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
+}
+
 }  // namespace
 
 PrefilterMarkers prefilterMarkers(const Knowledge& knowledge) {
@@ -160,7 +188,7 @@ PrefilterMarkers prefilterMarkers(const Knowledge& knowledge) {
     const bool decorators = std::string_view(category) == "route_decorators";
     for (const KnowledgeEntry& entry : knowledge.entries(category)) {
       const std::string& p = entry.pattern;
-      if (p.empty()) continue;
+      if (p.empty() || isCppPattern(p)) continue;
       if (p[0] == '*') {
         // "*.post": any object's `post`; the text after the last '*' is what the code spells.
         std::string suffix = p.substr(p.rfind('*') + 1);

@@ -141,6 +141,17 @@ TEST(PrefilterFacts, RouteFilesAreThoseImportingAFrameworkOrDecoratingWithARoute
   EXPECT_FALSE(prefilterFacts("x = '''\nimport flask\n@app.route('/')\n'''\n", markers).routeFile);
   EXPECT_FALSE(prefilterFacts("import pdb; pdb.Pdb(skip=['django.*'])\n", markers).routeFile);
   EXPECT_FALSE(prefilterFacts("# from flask import Flask\n", markers).routeFile);
+  // The C++ frameworks' names are not Python modules (Python 2's httplib is no cpp-httplib).
+  EXPECT_FALSE(prefilterFacts("import httplib\nimport crow\n", markers).routeFile);
+  // Test decorators share the method names; their first argument is a dotted target.
+  EXPECT_FALSE(prefilterFacts("@mock.patch('os.getenv')\ndef test_x(getenv): pass\n", markers).routeFile);
+  EXPECT_FALSE(prefilterFacts("@mock.patch.object(Client, 'send')\ndef test_x(send): pass\n", markers).routeFile);
+  EXPECT_FALSE(prefilterFacts("@api.router()\ndef x(): pass\n", markers).routeFile);
+  EXPECT_TRUE(prefilterFacts("@mock.patch('os.getenv')\n@app.route('/x')\ndef x(): pass\n", markers).routeFile);
+  EXPECT_TRUE(prefilterFacts("@router.patch(\"\")\ndef x(): pass\n", markers).routeFile);
+  EXPECT_TRUE(prefilterFacts("@bp.route(f\"{PREFIX}/hooks\")\ndef x(): pass\n", markers).routeFile);
+  EXPECT_TRUE(prefilterFacts("@bp.route(HOOKS_PATH, methods=['POST'])\ndef x(): pass\n", markers).routeFile);
+  EXPECT_TRUE(prefilterFacts("@app.route(\n    '/x')\ndef x(): pass\n", markers).routeFile);
   // Strings end where Python ends them: what follows is code again.
   EXPECT_TRUE(prefilterFacts("s = 'it\\'s' + rb\"\\\"\"\nimport flask\n", markers).routeFile);
   EXPECT_TRUE(prefilterFacts("s = 'unterminated\nimport flask\n", markers).routeFile);
