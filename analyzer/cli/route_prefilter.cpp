@@ -60,9 +60,10 @@ size_t skipComment(std::string_view text, size_t pos) {
   return end == std::string_view::npos ? text.size() : end;
 }
 
-// The identifiers of the statement starting at `pos`: up to a newline or ';' outside brackets
-// and not escaped by a backslash; comments and strings skipped. Returns the position after it.
-size_t collectStatementNames(std::string_view text, size_t pos, std::vector<std::string>& names) {
+// The tokens of the statement starting at `pos` that an import is made of: identifiers and
+// the punctuation '.', ',' and '*', up to a newline or ';' outside brackets and not escaped by
+// a backslash; comments and strings skipped. Returns the position after it.
+size_t collectStatementTokens(std::string_view text, size_t pos, std::vector<std::string>& tokens) {
   int depth = 0;
   while (pos < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -78,7 +79,7 @@ size_t collectStatementNames(std::string_view text, size_t pos, std::vector<std:
       }
       size_t end = pos;
       while (end < text.size() && isIdentifierByte(static_cast<unsigned char>(text[end]))) ++end;
-      names.emplace_back(text.substr(pos, end - pos));
+      tokens.emplace_back(text.substr(pos, end - pos));
       pos = end;
       continue;
     }
@@ -90,12 +91,48 @@ size_t collectStatementNames(std::string_view text, size_t pos, std::vector<std:
       pos += 2;
       continue;
     }
+    if (c == '.' || c == ',' || c == '*') tokens.emplace_back(1, static_cast<char>(c));
     if (c == '(' || c == '[' || c == '{') ++depth;
     if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
     ++pos;
     if ((c == '\n' || c == ';') && depth == 0) break;
   }
   return pos;
+}
+
+bool isName(const std::string& token) { return !token.empty() && isIdentifierByte(static_cast<unsigned char>(token[0])); }
+
+// The modules an import statement's tokens (after its first keyword) may load, spelled as
+// written: "a.b" for `import a.b as c`; for `from ..pkg import x, y` the package "..pkg" and
+// "..pkg.x", "..pkg.y" (each name may be a submodule). Anything else (`yield from g()`,
+// `raise E from e`) names no module.
+void addImportedModules(bool fromForm, const std::vector<std::string>& tokens, std::vector<std::string>& out) {
+  size_t i = 0;
+  auto dotted = [&](std::string& name) {
+    while (i < tokens.size() && (tokens[i] == "." || (isName(tokens[i]) && tokens[i] != "import" && tokens[i] != "as"))) {
+      name += tokens[i++];
+    }
+  };
+  if (!fromForm) {
+    while (i < tokens.size()) {
+      std::string name;
+      dotted(name);
+      if (!name.empty() && name.back() != '.') out.push_back(name);
+      while (i < tokens.size() && tokens[i] != ",") ++i;  // `as alias`
+      ++i;
+    }
+    return;
+  }
+  std::string base;
+  dotted(base);
+  if (base.empty() || i >= tokens.size() || tokens[i] != "import") return;
+  out.push_back(base);
+  const std::string joint = base.back() == '.' ? "" : ".";
+  for (++i; i < tokens.size(); ++i) {
+    if (!isName(tokens[i])) continue;
+    out.push_back(base + joint + tokens[i]);
+    if (i + 2 < tokens.size() && tokens[i + 1] == "as") i += 2;
+  }
 }
 
 // Whether a decorator line (from its '@') calls one of the suffixes as a route decorator:
@@ -134,9 +171,29 @@ bool namesFramework(const std::vector<std::string>& names, const std::vector<std
   return false;
 }
 
-std::string_view lastNameOf(std::string_view dotted) {
+std::string_view parentOf(std::string_view dotted) {
   size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+  return dot == std::string_view::npos ? std::string_view() : dotted.substr(0, dot);
+}
+
+std::string_view tailOf(std::string_view dotted) {
+  size_t dot = dotted.find('.');
+  return dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
+}
+
+// An import as written, made absolute from the importing file's package, as the front-end
+// resolves it: ".x" is package.x, "..x" goes one package up first. Past the top of the tree
+// the rest is taken from the top (the scanned tree may start below the real import root).
+std::string absoluteModule(std::string_view imported, std::string_view package) {
+  size_t level = 0;
+  while (level < imported.size() && imported[level] == '.') ++level;
+  if (level == 0) return std::string(imported);
+  std::string_view base = package;
+  for (size_t up = 1; up < level; ++up) base = parentOf(base);
+  std::string_view rest = imported.substr(level);
+  if (base.empty()) return std::string(rest);
+  if (rest.empty()) return std::string(base);
+  return std::string(base) + "." + std::string(rest);
 }
 
 struct ImportGraph {
@@ -241,7 +298,12 @@ PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& mar
     while (end < text.size() && isIdentifierByte(static_cast<unsigned char>(text[end]))) ++end;
     std::string_view word = text.substr(pos, end - pos);
     if (word == "import" || word == "from") {
-      pos = collectStatementNames(text, end, facts.importedNames);
+      std::vector<std::string> tokens;
+      pos = collectStatementTokens(text, end, tokens);
+      for (std::string& t : tokens) {
+        if (isName(t)) facts.importedNames.push_back(t);
+      }
+      addImportedModules(word == "from", tokens, facts.importedModules);
       lineStart = pos > 0 && text[pos - 1] == '\n';
       continue;
     }
@@ -258,31 +320,37 @@ PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& mar
 }
 
 std::vector<bool> filesThatMatter(const std::vector<std::string>& moduleNames,
-                                  const std::vector<PrefilterFacts>& facts, const std::vector<bool>& contextOnly) {
+                                  const std::vector<PrefilterFacts>& facts, const std::vector<bool>& contextOnly,
+                                  const std::vector<bool>& packageInits) {
   const size_t n = facts.size();
   bool anyRouteFile = false;
   for (const PrefilterFacts& f : facts) anyRouteFile = anyRouteFile || f.routeFile;
   if (!anyRouteFile) return std::vector<bool>(n, false);
 
-  // Who may import whom: file i imports every module whose last name component it names
-  // in an import statement, and (as Python runs them first) its own parent packages.
-  std::unordered_map<std::string_view, std::vector<size_t>> byLastName;
-  for (size_t i = 0; i < n; ++i) byLastName[lastNameOf(moduleNames[i])].push_back(i);
+  std::unordered_map<std::string_view, std::vector<size_t>> byName;
+  for (size_t i = 0; i < n; ++i) byName[moduleNames[i]].push_back(i);
   ImportGraph graph(n);
   for (size_t i = 0; i < n; ++i) {
-    auto link = [&](std::string_view name) {
-      auto it = byLastName.find(name);
-      if (it == byLastName.end()) return;
-      for (size_t j : it->second) {
-        if (j == i) continue;
-        graph.imports[i].push_back(j);
-        graph.importers[j].push_back(i);
+    // A module and the packages above it: Python runs each package's __init__ first. Its
+    // dotted tails too: a directory without __init__.py (a namespace package) is no package
+    // to the import-root finder, so `app.signing` may be the file named "signing" here.
+    auto link = [&](std::string_view imported) {
+      for (std::string_view tail = imported; !tail.empty(); tail = tailOf(tail)) {
+        for (std::string_view module = tail; !module.empty(); module = parentOf(module)) {
+          auto it = byName.find(module);
+          if (it == byName.end()) continue;
+          for (size_t j : it->second) {
+            if (j == i) continue;
+            graph.imports[i].push_back(j);
+            graph.importers[j].push_back(i);
+          }
+        }
       }
     };
-    for (const std::string& name : facts[i].importedNames) link(name);
-    std::string_view module = moduleNames[i];
-    for (size_t dot = module.find('.'); dot != std::string_view::npos; dot = module.find('.', dot + 1))
-      link(lastNameOf(module.substr(0, dot)));
+    const bool isPackage = i < packageInits.size() && packageInits[i];
+    const std::string package(isPackage ? std::string_view(moduleNames[i]) : parentOf(moduleNames[i]));
+    for (const std::string& imported : facts[i].importedModules) link(absoluteModule(imported, package));
+    link(parentOf(moduleNames[i]));
   }
 
   std::vector<bool> routeFiles(n);

@@ -2,10 +2,10 @@
 // when it imports a web framework or declares a route itself (a "route file"), when it imports
 // a file that matters in that way (it may register routes on an application it imports), or
 // when such a file imports it, directly or not (helpers, decorators, constants). The rest are
-// read and parsed for their syntax errors, but not analyzed. A light tokenizer skips comments
-// and string literals (a docstring's `import flask` runs nothing); beyond that every test errs
-// towards keeping a file: any identifier of an import statement counts, and an import of `x`
-// keeps every module whose name ends in `x`.
+// not parsed at all. A light tokenizer skips comments and string literals (a docstring's
+// `import flask` runs nothing). Imports are resolved to module names as the front-end
+// resolves them (relative ones from the file's package, parent packages included); that
+// exactness is what keeps a webhook app inside a large tree from pulling in the whole tree.
 #pragma once
 
 #include <string>
@@ -26,17 +26,23 @@ PrefilterMarkers prefilterMarkers(const Knowledge& knowledge);
 
 struct PrefilterFacts {
   bool routeFile = false;
-  // Every identifier in the file's import statements (and a few more), sorted, unique.
+  // Every identifier in the file's import statements (and a few more), sorted, unique: what
+  // framework imports are recognised by.
   std::vector<std::string> importedNames;
+  // The modules its import statements may load, as written ("pkg.mod", "..sibling",
+  // "pkg.mod.name" for `from pkg.mod import name`, which may be a submodule).
+  std::vector<std::string> importedModules;
 };
 PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& markers);
 
 // For each Python file (dotted module name, its facts), whether it must be analyzed. Files
 // marked in `contextOnly` (read only to resolve the named files' imports; empty = none) must in
 // addition be linked to a named file the same way: importing one, directly or not, or being
-// imported by a named file or by such an importer.
+// imported by a named file or by such an importer. `packageInits` marks the packages'
+// __init__ files (their relative imports start from the package itself; empty = none).
 std::vector<bool> filesThatMatter(const std::vector<std::string>& moduleNames,
                                   const std::vector<PrefilterFacts>& facts,
-                                  const std::vector<bool>& contextOnly = {});
+                                  const std::vector<bool>& contextOnly = {},
+                                  const std::vector<bool>& packageInits = {});
 
 }  // namespace hg

@@ -191,12 +191,14 @@ LoadedFiles loadSources(ScanResult& result, const std::vector<DiscoveredFile>& f
   if (options.prefilter) {
     std::vector<std::string> names;
     std::vector<bool> contextOnly;
+    std::vector<bool> packageInits;
     for (size_t i : pythonFiles) {
       names.push_back(moduleNames[i]);
       facts.push_back(std::move(read[i].facts));
       contextOnly.push_back(files[i].contextOnly);
+      packageInits.push_back(files[i].canonical.stem() == "__init__");
     }
-    std::vector<bool> matters = filesThatMatter(names, facts, contextOnly);
+    std::vector<bool> matters = filesThatMatter(names, facts, contextOnly, packageInits);
     for (size_t k = 0; k < pythonFiles.size(); ++k) analyze[pythonFiles[k]] = matters[k];
   }
 

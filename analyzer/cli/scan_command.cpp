@@ -5,6 +5,8 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/config_merge.h"
@@ -51,11 +53,15 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
   }
   const size_t reported = byLevel[0] + byLevel[1] + byLevel[2];
   std::string line = "hookguard: scanned " + plural(result.filesScanned, "file", "files");
-  if (skippedFiles > 0) line += " (" + std::to_string(skippedFiles) + " skipped)";
-  if (!result.contextFiles.empty())
-    line += " (and " + std::to_string(result.contextFiles.size()) + " read for context)";
+  // What else happened to files, in one parenthesis: "(2 skipped; 3 more read for context)".
+  std::vector<std::string> asides;
+  if (skippedFiles > 0) asides.push_back(std::to_string(skippedFiles) + " skipped");
+  if (!result.contextFiles.empty()) asides.push_back(std::to_string(result.contextFiles.size()) + " more read for context");
   if (result.filesNotAnalyzed > 0)
-    line += " (and " + std::to_string(result.filesNotAnalyzed) + " left out: no route code can reach them; see --no-prefilter)";
+    asides.push_back(std::to_string(result.filesNotAnalyzed) +
+                     " left out: no route code can reach them, see --no-prefilter");
+  for (size_t i = 0; i < asides.size(); ++i) line += (i == 0 ? " (" : "; ") + asides[i];
+  if (!asides.empty()) line += ")";
   line += ": " + plural(routes, "route", "routes") + ", " +
           plural(handlers.size(), "handler", "handlers") + "; ";
   if (reported == 0) {

@@ -45,7 +45,10 @@ ParsedTree parsePython(std::string_view text, std::string& error, const Deadline
   if (!result.tree_) {
     // A failed parse can leave the parser mid-document; the next file must start afresh.
     ts_parser_reset(parser.get());
-    if (deadline.expired()) throw TimeBudgetExceeded("time budget exceeded while parsing");
+    // With a language set and no cancellation flag, tree-sitter fails only on its timeout,
+    // and its clock need not be ours (it may count the process's CPU time, which runs ahead
+    // of the wall clock while other threads parse): a limited parse that failed timed out.
+    if (deadline.limited() || deadline.expired()) throw TimeBudgetExceeded("time budget exceeded while parsing");
     error = "the parser gave up on this file";
   }
   return result;

@@ -125,7 +125,7 @@ scenario_named_file_reads_its_sibling_modules_for_context() {
   expect_stdout_lacks "app/stripe.py"  # a sibling: analyzed, not reported
   run scan app/github.py
   # The named one; its neighbours are context, and so is stripe.py's route.
-  expect_stderr_line '^hookguard: scanned 1 file \(and [0-9]+ read for context\): 1 route, 1 handler;'
+  expect_stderr_line '^hookguard: scanned 1 file \([0-9]+ more read for context\): 1 route, 1 handler;'
 
   # Without the helper's module next to it, the verification is not seen.
   mkdir -p elsewhere

@@ -43,7 +43,7 @@ scenario_prefilter_leaves_out_code_no_route_reaches() {
   expect_stdout_contains "src/hooks.py:"
   expect_stdout_lacks "tools/release.py"
   run scan .
-  expect_stderr_contains "and 1 left out: no route code can reach them"
+  expect_stderr_contains "1 left out: no route code can reach them, see --no-prefilter"
   run scan . --format gcc --no-prefilter
   expect_status 1
   expect_stdout_contains "tools/release.py:"

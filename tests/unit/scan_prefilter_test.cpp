@@ -164,26 +164,63 @@ TEST(PrefilterFacts, ImportedNamesSpanContinuationsAndBrackets) {
       prefilterFacts("from pkg.sub import (a,  # why)\n    b)\nimport c, \\\n    d as e\nx = f\n", markers);
   std::vector<std::string> expected{"a", "as", "b", "c", "d", "e", "import", "pkg", "sub"};
   EXPECT_EQ(facts.importedNames, expected);
+  std::vector<std::string> modules{"pkg.sub", "pkg.sub.a", "pkg.sub.b", "c", "d"};
+  EXPECT_EQ(facts.importedModules, modules);
+}
+
+TEST(PrefilterFacts, ImportedModulesAsWritten) {
+  PrefilterMarkers markers = prefilterMarkers(Knowledge::builtin());
+  auto modules = [&](const char* text) { return prefilterFacts(text, markers).importedModules; };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(modules("import os.path as p, json\n"), (Names{"os.path", "json"}));
+  EXPECT_EQ(modules("from . import views as v, hooks\n"), (Names{".", ".views", ".hooks"}));
+  EXPECT_EQ(modules("from ..security.hmac import verify\n"), (Names{"..security.hmac", "..security.hmac.verify"}));
+  EXPECT_EQ(modules("from ...x import *\n"), (Names{"...x"}));
+  // `from` and `import` that are no import statements.
+  EXPECT_EQ(modules("def g():\n    yield from items()\n"), (Names{}));
+  EXPECT_EQ(modules("try:\n    pass\nexcept E as e:\n    raise V from e\n"), (Names{}));
 }
 
 TEST(FilesThatMatter, FollowsImportsBothWaysFromRouteFiles) {
-  PrefilterFacts route{true, {"helpers"}};
-  PrefilterFacts helpers{false, {"util"}};
-  PrefilterFacts util{false, {}};
-  PrefilterFacts registersOnApp{false, {"views"}};  // imports the route file's module
-  PrefilterFacts unrelated{false, {"util"}};        // imports a helper, defines no route
+  PrefilterFacts route{true, {}, {"pkg.helpers"}};
+  PrefilterFacts helpers{false, {}, {"util"}};
+  PrefilterFacts util{false, {}, {}};
+  PrefilterFacts registersOnApp{false, {}, {"pkg.views"}};  // imports the route file's module
+  PrefilterFacts unrelated{false, {}, {"util"}};            // imports a helper, defines no route
   std::vector<std::string> names{"pkg.views", "pkg.helpers", "util", "pkg.more", "scripts.cleanup"};
   std::vector<bool> matters = filesThatMatter(names, {route, helpers, util, registersOnApp, unrelated});
   EXPECT_EQ(matters, (std::vector<bool>{true, true, true, true, false}));
-  EXPECT_EQ(filesThatMatter({"a", "b"}, {PrefilterFacts{false, {"b"}}, PrefilterFacts{false, {}}}),
+  EXPECT_EQ(filesThatMatter({"a", "b"}, {PrefilterFacts{false, {}, {"b"}}, PrefilterFacts{false, {}, {}}}),
             (std::vector<bool>{false, false}));
 }
 
+TEST(FilesThatMatter, ImportsResolveByExactNameRelativeToThePackage) {
+  // app/__init__.py imports flask; app/hooks.py does `from .signing import verify` and
+  // `from . import util`; vendor/x/util.py and other/signing.py share last names only.
+  PrefilterFacts init{true, {}, {"flask"}};
+  PrefilterFacts hooks{false, {}, {".signing", ".signing.verify", ".", ".util"}};
+  PrefilterFacts signing{false, {}, {"hashlib"}};
+  PrefilterFacts util{false, {}, {}};
+  PrefilterFacts vendorUtil{false, {}, {}};
+  PrefilterFacts otherSigning{false, {}, {}};
+  PrefilterFacts deep{false, {}, {"..signing"}};  // app/sub/deep.py
+  std::vector<std::string> names{"app", "app.hooks", "app.signing", "app.util", "vendor.x.util", "other.signing",
+                                 "app.sub.deep"};
+  std::vector<bool> inits{true, false, false, false, false, false, false};
+  EXPECT_EQ(filesThatMatter(names, {init, hooks, signing, util, vendorUtil, otherSigning, deep}, {}, inits),
+            (std::vector<bool>{true, true, true, true, false, false, true}));
+  // In a directory without __init__.py the files are top-level modules to the import-root
+  // finder: `from app.signing import same_mac` reaches "signing", not "other.signing".
+  PrefilterFacts views{true, {}, {"flask", "app.signing", "app.signing.same_mac"}};
+  EXPECT_EQ(filesThatMatter({"views", "signing", "other.signing"}, {views, signing, otherSigning}),
+            (std::vector<bool>{true, true, false}));
+}
+
 TEST(FilesThatMatter, ContextFilesMustBeLinkedToANamedFile) {
-  PrefilterFacts named{true, {"helpers"}};
-  PrefilterFacts helpers{false, {}};
-  PrefilterFacts registersNamed{false, {"named"}};
-  PrefilterFacts otherViews{true, {}};  // a route file beside it, but unrelated to the named file
+  PrefilterFacts named{true, {}, {"pkg.helpers"}};
+  PrefilterFacts helpers{false, {}, {}};
+  PrefilterFacts registersNamed{false, {}, {"pkg.named"}};
+  PrefilterFacts otherViews{true, {}, {}};  // a route file beside it, but unrelated to the named file
   std::vector<std::string> names{"pkg.named", "pkg.helpers", "pkg.urls", "pkg.other"};
   std::vector<bool> contextOnly{false, true, true, true};
   EXPECT_EQ(filesThatMatter(names, {named, helpers, registersNamed, otherViews}, contextOnly),
