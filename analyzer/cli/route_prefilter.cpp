@@ -4,6 +4,8 @@
 #include <deque>
 #include <unordered_map>
 
+#include "core/comment_ranges.h"
+
 namespace hg {
 
 namespace {
@@ -23,38 +25,6 @@ void addUnique(std::vector<std::string>& list, std::string value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
 }
 
-// Whether an identifier starting at `pos` is a string prefix (r, b, u, f, or two of them)
-// directly followed by a quote; sets `quote` to the quote's position.
-bool prefixedString(std::string_view text, size_t pos, size_t& quote) {
-  constexpr std::string_view kPrefixLetters = "rRbBuUfF";
-  size_t q = pos;
-  while (q < text.size() && q - pos < 2 && kPrefixLetters.find(text[q]) != std::string_view::npos) ++q;
-  if (q == pos || q >= text.size() || (text[q] != '\'' && text[q] != '"')) return false;
-  quote = q;
-  return true;
-}
-
-// The position after the string literal whose opening quote is at `quote`. A backslash always
-// escapes the next byte (in raw strings too, as far as where the string ends); a single-quoted
-// string left open ends with its line, as the tokenizer would give up there.
-size_t skipString(std::string_view text, size_t quote) {
-  const char q = text[quote];
-  const std::string_view tripleQuote = q == '"' ? std::string_view("\"\"\"") : std::string_view("'''");
-  const bool triple = text.substr(quote, 3) == tripleQuote;
-  size_t pos = quote + (triple ? 3 : 1);
-  while (pos < text.size()) {
-    const char c = text[pos];
-    if (c == '\\') {
-      pos += 2;
-      continue;
-    }
-    if (!triple && c == '\n') return pos;
-    if (c == q && (!triple || text.substr(pos, 3) == tripleQuote)) return pos + (triple ? 3 : 1);
-    ++pos;
-  }
-  return text.size();
-}
-
 size_t skipComment(std::string_view text, size_t pos) {
   size_t end = text.find('\n', pos);
   return end == std::string_view::npos ? text.size() : end;
@@ -69,12 +39,12 @@ size_t collectStatementTokens(std::string_view text, size_t pos, std::vector<std
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     size_t quote = 0;
     if (c == '\'' || c == '"') {
-      pos = skipString(text, pos);
+      pos = skipPythonString(text, pos);
       continue;
     }
     if (isIdentifierByte(c)) {
-      if (prefixedString(text, pos, quote)) {
-        pos = skipString(text, quote);
+      if (pythonStringPrefix(text, pos, quote)) {
+        pos = skipPythonString(text, quote);
         continue;
       }
       size_t end = pos;
@@ -153,7 +123,7 @@ bool decoratorLineMatches(std::string_view line, const std::vector<std::string>&
       size_t arg = skipSpaces(open + 1);
       size_t quote = 0;
       if (arg < line.size() && (line[arg] == '\'' || line[arg] == '"')) quote = arg;
-      else if (arg >= line.size() || !prefixedString(line, arg, quote)) return true;
+      else if (arg >= line.size() || !pythonStringPrefix(line, arg, quote)) return true;
       bool formatted = line.substr(arg, quote - arg).find_first_of("fF") != std::string_view::npos;
       size_t first = quote + 1;
       if (first >= line.size() || formatted) return true;
@@ -282,7 +252,7 @@ PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& mar
       continue;
     }
     if (c == '\'' || c == '"') {
-      pos = skipString(text, pos);
+      pos = skipPythonString(text, pos);
       continue;
     }
     if (!isIdentifierByte(c)) {
@@ -290,8 +260,8 @@ PrefilterFacts prefilterFacts(std::string_view text, const PrefilterMarkers& mar
       continue;
     }
     size_t quote = 0;
-    if (prefixedString(text, pos, quote)) {
-      pos = skipString(text, quote);
+    if (pythonStringPrefix(text, pos, quote)) {
+      pos = skipPythonString(text, quote);
       continue;
     }
     size_t end = pos;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "cli/rule_catalog.h"
+#include "core/comment_ranges.h"
 #include "core/suppression_comment.h"
 
 namespace hg {
@@ -51,9 +54,12 @@ class DirectiveIndex {
     for (FileId id = 0; id < sources.size(); ++id) {
       const SourceFile& file = sources.get(id);
       if (file.text.find(kToolWord) == std::string::npos) continue;
+      // A directive counts only in a real comment: `"# hookguard: ignore"` in a string (a
+      // test fixture, a docstring's example) suppresses nothing.
+      const std::vector<std::pair<size_t, size_t>> comments = commentRanges(file.text, file.language);
       for (uint32_t line = 1; line <= file.lineCount(); ++line) {
         std::string_view text = file.line(line);
-        if (text.find(kToolWord) != std::string_view::npos) collectLine(id, file, line, text);
+        if (text.find(kToolWord) != std::string_view::npos) collectLine(id, file, line, text, comments);
       }
     }
   }
@@ -74,16 +80,19 @@ class DirectiveIndex {
     diags_.add(RunDiagnostic{RunDiagnostic::Severity::Warning, file.displayPath, line, std::move(message), false});
   }
 
-  void collectLine(FileId id, const SourceFile& file, uint32_t line, std::string_view text) {
+  void collectLine(FileId id, const SourceFile& file, uint32_t line, std::string_view text,
+                   const std::vector<std::pair<size_t, size_t>>& comments) {
     const bool report = checked(id);
     IgnoreComments parsed = parseIgnoreComments(text, file.language);
+    const size_t lineStart = file.lineStarts[line - 1];
     if (report) {
       for (const IgnoreCommentError& error : parsed.errors) {
+        if (!insideComment(comments, lineStart + error.marker)) continue;
         warn(file, line, "malformed suppression comment, ignored: " + error.message);
       }
     }
-    const size_t lineStart = file.lineStarts[line - 1];
     for (const IgnoreDirective& parsedDirective : parsed.directives) {
+      if (!insideComment(comments, lineStart + parsedDirective.begin)) continue;
       Directive directive;
       directive.comment = file.span(lineStart + parsedDirective.begin, lineStart + parsedDirective.end, id);
       directive.text = std::string(text.substr(parsedDirective.begin, parsedDirective.end - parsedDirective.begin));

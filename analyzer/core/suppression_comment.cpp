@@ -50,7 +50,7 @@ class DirectiveParser {
 bool parseRuleList(DirectiveParser& p, std::vector<std::string>& rules, IgnoreCommentError& error) {
   p.skipBlanks();
   if (p.peek() == ']') {
-    error = {p.position(), "empty rule list in 'hookguard: ignore[]' (write 'hookguard: ignore' to ignore every rule)"};
+    error = {0, p.position(), "empty rule list in 'hookguard: ignore[]' (write 'hookguard: ignore' to ignore every rule)"};
     return false;
   }
   while (true) {
@@ -58,7 +58,7 @@ bool parseRuleList(DirectiveParser& p, std::vector<std::string>& rules, IgnoreCo
     size_t itemStart = p.position();
     std::string_view item = p.word();
     if (item.empty()) {
-      error = {itemStart, p.atEnd() ? "unterminated rule list in 'hookguard: ignore[' (missing ']')"
+      error = {0, itemStart, p.atEnd() ? "unterminated rule list in 'hookguard: ignore[' (missing ']')"
                                     : "expected a rule id in 'hookguard: ignore[...]'"};
       return false;
     }
@@ -72,7 +72,7 @@ bool parseRuleList(DirectiveParser& p, std::vector<std::string>& rules, IgnoreCo
       p.advance();
       return true;
     }
-    error = {p.position(), p.atEnd() ? "unterminated rule list in 'hookguard: ignore[' (missing ']')"
+    error = {0, p.position(), p.atEnd() ? "unterminated rule list in 'hookguard: ignore[' (missing ']')"
                                      : "expected ',' or ']' in 'hookguard: ignore[...]'"};
     return false;
   }
@@ -92,7 +92,7 @@ bool parseDirectiveAt(std::string_view line, size_t markerBegin, size_t markerEn
   std::string_view verb = p.word();
   resumeAt = p.position();
   if (verb != kIgnore) {
-    out.errors.push_back({wordStart, verb.empty() ? "expected 'ignore' after 'hookguard:'"
+    out.errors.push_back({markerBegin, wordStart, verb.empty() ? "expected 'ignore' after 'hookguard:'"
                                                   : "unknown hookguard directive '" + std::string(verb) +
                                                         "' (expected 'ignore')"});
     return true;
@@ -106,6 +106,7 @@ bool parseDirectiveAt(std::string_view line, size_t markerBegin, size_t markerEn
     p.advance();
     IgnoreCommentError error;
     if (!parseRuleList(p, directive.rules, error)) {
+      error.marker = markerBegin;
       out.errors.push_back(std::move(error));
       resumeAt = p.position();
       return true;

@@ -20,6 +20,7 @@ struct IgnoreDirective {
 };
 
 struct IgnoreCommentError {
+  size_t marker = 0;  // byte offset in the line of the comment marker it follows
   size_t offset = 0;  // byte offset in the line
   std::string message;
 };

@@ -70,6 +70,33 @@ TEST_F(SuppressionPassTest, CommentOnTheReportedDefLineSuppresses) {
   EXPECT_TRUE(messages().empty());
 }
 
+TEST_F(SuppressionPassTest, DirectiveInsideAStringIsNoComment) {
+  // In a string that spans lines and in strings on the decorator line: nothing is suppressed,
+  // nothing is malformed or unused; the real comment after a string still counts.
+  scan(R"(from flask import Flask, request
+app = Flask(__name__)
+EXAMPLE = """
+@app.route("/x", methods=["POST"])  # hookguard: ignore[WH101]
+"""
+
+@app.route("/webhook/stripe", methods=["POST"], defaults={"a": "# hookguard: ignore[WH101]", "b": '# hookguard: ignre'})
+def stripe_webhook(a, b):
+    event = request.get_json()
+    return event["id"]
+
+@app.route("/webhook/github", methods=["POST"], defaults={"a": "#"})  # hookguard: ignore[WH101]
+def github_webhook(a):
+    return request.get_json()["id"]
+)");
+  apply(true);
+  std::vector<uint32_t> unsuppressed;
+  for (const Finding& f : findings_) {
+    if (f.ruleId == "WH101" && !f.suppressed()) unsuppressed.push_back(f.location.line);
+  }
+  EXPECT_EQ(unsuppressed, (std::vector<uint32_t>{8}));
+  EXPECT_TRUE(messages().empty()) << ::testing::PrintToString(messages());
+}
+
 TEST_F(SuppressionPassTest, CommentOnTheDecoratorLineSuppresses) {
   scan(withComments("  # hookguard: ignore", ""));
   apply();
