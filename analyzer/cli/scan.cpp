@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/cpp_frontend_loader.h"
 #include "cli/error_text.h"
 #include "cli/file_discovery.h"
 #include "cli/parallel_for.h"
@@ -19,9 +20,6 @@
 #include "cli/source_reader.h"
 #include "core/deadline.h"
 #include "python/python_frontend.h"
-#ifdef HOOKGUARD_HAVE_CPP_FRONTEND
-#include "cpp/cpp_frontend.h"
-#endif
 
 namespace hg {
 
@@ -265,20 +263,38 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
   }
 }
 
-void analyzeCppFiles([[maybe_unused]] ScanResult& result, [[maybe_unused]] const std::vector<FileId>& files,
-                     [[maybe_unused]] const ScanOptions& options) {
-#ifdef HOOKGUARD_HAVE_CPP_FRONTEND
+// Discovery hands over C++ files only when this build has the front-end (kCppFrontend); it is
+// loaded here, so a scan without C++ files never loads Clang.
+void analyzeCppFiles(ScanResult& result, const std::vector<FileId>& files, const ScanOptions& options) {
   if (files.empty()) return;
   cpp::CppOptions cppOptions;
   cppOptions.buildDirectory = options.cppBuildDirectory;
   cppOptions.progress = options.progress;
   if (options.progress) options.progress->stage("C++", files.size());
-  if (runGuarded(result, "", "analyzing C++ files", [&] {
-        cpp::analyzeFiles(*result.program, files, cppOptions, result.knowledge, result.diagnostics);
+  CppFrontendRun run;
+  if (!runGuarded(result, "", "analyzing C++ files", [&] {
+        run = runCppFrontend(*result.program, files, cppOptions, result.knowledge, result.diagnostics);
       })) {
-    result.filesScanned += files.size();
+    return;
   }
-#endif
+  switch (run.outcome) {
+    case CppFrontendRun::Outcome::Analyzed:
+      result.filesScanned += files.size();
+      break;
+    case CppFrontendRun::Outcome::Failed:
+      addDiagnostic(result, Severity::Error, "", 0,
+                    "internal error while analyzing C++ files" + (run.problem.empty() ? "" : ": " + run.problem));
+      break;
+    case CppFrontendRun::Outcome::Unavailable:
+      // Unlike a build without the front-end (C++ files skipped with a note), this installation
+      // promises C++ analysis and is broken: exit 2, so that CI does not pass on a partial scan.
+      for (FileId id : files) {
+        addDiagnostic(result, Severity::Error, result.program->sources.get(id).displayPath, 0,
+                      "not analyzed: " + run.problem, true);
+      }
+      result.inputError = true;
+      break;
+  }
 }
 
 }  // namespace
