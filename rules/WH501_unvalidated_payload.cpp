@@ -2,13 +2,16 @@
 // with no schema validation on the path to the read. Validation is a call to a schema validator
 // (jsonschema, pydantic, marshmallow, voluptuous, cerberus, typed converters) that raises on
 // failure or whose result is used instead of the raw payload, or a bool check guarding the
-// read; a provider SDK's parsed event (Stripe's construct_event) counts as validated. One
-// finding per handler, at the first unvalidated field read (the handler's own first, else one
-// in a function it calls).
+// read; a provider SDK's parsed event (Stripe's construct_event) counts as validated. A field
+// that only feeds the verification (Mailgun's signed timestamp and token) is no use of the
+// payload. One finding per handler, at the first unvalidated field read (the handler's own
+// first, else one in a function it calls).
 #include <map>
+#include <utility>
 #include <tuple>
 
 #include "engine/taint_findings.h"
+#include "engine/verification_material.h"
 #include "rules/rules.h"
 
 namespace hg::rules {
@@ -21,6 +24,12 @@ class UnvalidatedPayload final : public Rule {
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::map<size_t, const SinkHit*> firstRead;  // webhook route -> its first unvalidated read
+    std::map<std::pair<FunctionId, ExprId>, bool> verifies;
+    auto onlyVerifies = [&](const SinkHit& h) {
+      auto [it, fresh] = verifies.try_emplace({h.function, h.expr}, false);
+      if (fresh) it->second = onlyVerifiesRequest(ctx, h.function, h.expr);
+      return it->second;
+    };
     auto rank = [&](size_t route, const SinkHit& h) {
       return std::make_tuple(h.function == ctx.program.routes[route].handler ? 0 : 1, h.span);
     };
@@ -29,7 +38,9 @@ class UnvalidatedPayload final : public Rule {
       for (size_t r : ctx.taint().routesReaching(hit.root)) {
         if (!ctx.webhooks().forRoute(r)) continue;
         auto it = firstRead.find(r);
-        if (it == firstRead.end() || rank(r, hit) < rank(r, *it->second)) firstRead[r] = &hit;
+        if (it != firstRead.end() && !(rank(r, hit) < rank(r, *it->second))) continue;
+        if (onlyVerifies(hit)) continue;
+        firstRead[r] = &hit;
       }
     }
     for (const auto& entry : firstRead) {

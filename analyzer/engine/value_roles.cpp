@@ -202,6 +202,10 @@ static ExprId transformSource(const Function& fn, ExprId call, const Knowledge& 
   return entry ? entrySubject(fn, call, *entry) : kNoExpr;
 }
 
+ExprId ValueRoles::transformedOperand(const Function& fn, ExprId call) const {
+  return fn.expr(call).kind == ExprKind::Call ? transformSource(fn, call, knowledge_) : kNoExpr;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Variable keys
 

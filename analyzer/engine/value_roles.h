@@ -128,6 +128,10 @@ class ValueRoles {
   // The digest argument of a mac_functions call (`digest_arg`/`digest_kw`), or kNoExpr.
   ExprId digestArgument(const Function& fn, ExprId call) const;
 
+  // The operand whose value a conversion call passes on (`value_transforms`: `int(ts)`,
+  // `token.encode()`), or kNoExpr when `call` is no conversion.
+  ExprId transformedOperand(const Function& fn, ExprId call) const;
+
   bool isMacCall(const Function& fn, ExprId call) const;
   bool isHashCall(const Function& fn, ExprId call) const;
 
