@@ -330,7 +330,8 @@ Json Server::codeActions(const Json& params) {
     const uint32_t line = parseRange(member(diagnostic, "range")).start.line;
     if (!offered.insert({line, ruleId}).second) continue;
     const std::string_view text = open->line(line);
-    const std::optional<LineEdit> edit = suppressionEdit(text, ruleId, open->isPython());
+    const DocumentLine docLine{open->text(), open->offsetOf(Position{line, 0}, encoding_), text};
+    const std::optional<LineEdit> edit = suppressionEdit(docLine, ruleId, open->isPython());
     if (!edit) continue;
     const Range range{{line, characterOfByte(text, edit->begin, encoding_)},
                       {line, characterOfByte(text, edit->end, encoding_)}};
@@ -348,8 +349,9 @@ Json Server::hover(const Json& params) {
   if (!open) return nullptr;
   const Position position = parsePosition(member(params, "position"));
   const std::string_view text = open->line(position.line);
+  const DocumentLine docLine{open->text(), open->offsetOf(Position{position.line, 0}, encoding_), text};
   const std::optional<RuleWord> word =
-      ruleWordAt(text, byteOfCharacter(text, position.character, encoding_), open->isPython());
+      ruleWordAt(docLine, byteOfCharacter(text, position.character, encoding_), open->isPython());
   if (!word) return nullptr;
   const RuleMeta* rule = ruleNamedBy(word->word);
   if (!rule) return nullptr;

@@ -314,31 +314,68 @@ TEST(LspIgnoreComments, AppendsOrMergesSuppressions) {
     return line.replace(edit->begin, edit->end - edit->begin, edit->newText);
   };
   std::string line = "    x = f()  ";
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "    x = f() # hookguard: ignore[WH101]");
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH101", true)), "    x = f() # hookguard: ignore[WH101]");
   line = "int x = f();";
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH302", false)), "int x = f(); // hookguard: ignore[WH302]");
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH302", false)), "int x = f(); // hookguard: ignore[WH302]");
   line = "x = f()  # hookguard: ignore[WH203]";
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "x = f()  # hookguard: ignore[WH203, WH101]");
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH101", true)), "x = f()  # hookguard: ignore[WH203, WH101]");
   line = "x = f()  # hookguard: ignore [WH203,WH301]  # why";
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)), "x = f()  # hookguard: ignore [WH203,WH301, WH101]  # why");
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH101", true)), "x = f()  # hookguard: ignore [WH203,WH301, WH101]  # why");
   line = "f();  // hookguard: ignore[WH301]";
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH302", false)), "f();  // hookguard: ignore[WH301, WH302]");
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH302", false)), "f();  // hookguard: ignore[WH301, WH302]");
   line = "x = 1  # hookguard: ignore[WH1 01]";  // malformed: suppresses nothing, so a new comment
-  EXPECT_EQ(apply(line, suppressionEdit(line, "WH101", true)),
+  EXPECT_EQ(apply(line, suppressionEdit(wholeLine(line), "WH101", true)),
             "x = 1  # hookguard: ignore[WH1 01] # hookguard: ignore[WH101]");
-  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[wh101]", "WH101", true));
-  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[missing-signature-verification]", "WH101", true));
-  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore", "WH101", true));
-  EXPECT_FALSE(suppressionEdit("x = f()  # hookguard: ignore[WH1]", "WH101", true));  // the group
-  EXPECT_FALSE(suppressionEdit("#define X f() \\", "WH101", false));
+  EXPECT_FALSE(suppressionEdit(wholeLine("x = f()  # hookguard: ignore[wh101]"), "WH101", true));
+  EXPECT_FALSE(suppressionEdit(wholeLine("x = f()  # hookguard: ignore[missing-signature-verification]"), "WH101", true));
+  EXPECT_FALSE(suppressionEdit(wholeLine("x = f()  # hookguard: ignore"), "WH101", true));
+  EXPECT_FALSE(suppressionEdit(wholeLine("x = f()  # hookguard: ignore[WH1]"), "WH101", true));  // the group
+  EXPECT_FALSE(suppressionEdit(wholeLine("#define X f() \\"), "WH101", false));
 
   const std::string comment = "# hookguard: ignore[WH101, WH203]";
-  EXPECT_EQ(ruleWordAt(comment, comment.find("WH203") + 2, true)->word, "WH203");
-  EXPECT_EQ(ruleWordAt(comment, comment.find("WH101"), true)->word, "WH101");
-  EXPECT_FALSE(ruleWordAt(comment, comment.find("hookguard"), true));
-  EXPECT_FALSE(ruleWordAt(comment, comment.find(',') + 1, true));
-  EXPECT_FALSE(ruleWordAt(comment, comment.find("WH101"), false));  // '#' is no C++ comment
-  EXPECT_FALSE(ruleWordAt("x = 'WH101'", 6, true));
+  EXPECT_EQ(ruleWordAt(wholeLine(comment), comment.find("WH203") + 2, true)->word, "WH203");
+  EXPECT_EQ(ruleWordAt(wholeLine(comment), comment.find("WH101"), true)->word, "WH101");
+  EXPECT_FALSE(ruleWordAt(wholeLine(comment), comment.find("hookguard"), true));
+  EXPECT_FALSE(ruleWordAt(wholeLine(comment), comment.find(',') + 1, true));
+  EXPECT_FALSE(ruleWordAt(wholeLine(comment), comment.find("WH101"), false));  // '#' is no C++ comment
+  EXPECT_FALSE(ruleWordAt(wholeLine("x = 'WH101'"), 6, true));
+}
+
+// Like the suppression pass, the quick fix and hover see real comments only: a directive in a
+// string is text, and a comment appended to a line that ends inside a string would be text.
+TEST(LspIgnoreComments, StringsAreNoComments) {
+  auto lineOf = [](std::string_view document, size_t index) {
+    size_t start = 0;
+    for (size_t i = 0; i < index; ++i) start = document.find('\n', start) + 1;
+    size_t end = document.find('\n', start);
+    return DocumentLine{document, start, document.substr(start, end - start)};
+  };
+  auto apply = [](const DocumentLine& line, const std::optional<LineEdit>& edit) {
+    std::string text(line.text);
+    return text.replace(edit->begin, edit->end - edit->begin, edit->newText);
+  };
+  const std::string python =
+      "x = f('# hookguard: ignore[WH101]')\n"
+      "doc = \"\"\"first\n"
+      "  inside  # hookguard: ignore[WH101]\n"
+      "end\"\"\" + g()\n"
+      "y = h()  # hookguard: ignore[WH203]\n";
+  EXPECT_EQ(apply(lineOf(python, 0), suppressionEdit(lineOf(python, 0), "WH101", true)),
+            "x = f('# hookguard: ignore[WH101]') # hookguard: ignore[WH101]");
+  EXPECT_FALSE(suppressionEdit(lineOf(python, 1), "WH101", true));  // ends inside the string
+  EXPECT_FALSE(suppressionEdit(lineOf(python, 2), "WH203", true));
+  EXPECT_EQ(apply(lineOf(python, 3), suppressionEdit(lineOf(python, 3), "WH101", true)),
+            "end\"\"\" + g() # hookguard: ignore[WH101]");
+  EXPECT_EQ(apply(lineOf(python, 4), suppressionEdit(lineOf(python, 4), "WH101", true)),
+            "y = h()  # hookguard: ignore[WH203, WH101]");
+  const DocumentLine first = lineOf(python, 0);
+  EXPECT_FALSE(ruleWordAt(first, first.text.find("WH101"), true));
+  const DocumentLine inside = lineOf(python, 2);
+  EXPECT_FALSE(ruleWordAt(inside, inside.text.find("WH101"), true));
+
+  const std::string cpp = "auto s = \"// hookguard: ignore[WH301]\";\n";
+  EXPECT_EQ(apply(lineOf(cpp, 0), suppressionEdit(lineOf(cpp, 0), "WH301", false)),
+            "auto s = \"// hookguard: ignore[WH301]\"; // hookguard: ignore[WH301]");
 }
 
 }  // namespace
