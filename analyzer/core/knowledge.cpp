@@ -1,5 +1,7 @@
 #include "core/knowledge.h"
 
+#include <algorithm>
+
 #include "core/embedded.h"
 
 namespace hg {
@@ -54,34 +56,77 @@ void Knowledge::load(std::string_view jsonText, const std::string& origin) {
   }
 }
 
+namespace {
+
+// The text before a qualified name's first separator: "requests" of "requests.get",
+// "boost" of "boost::beast::http::read", "Json" of "Json::CharReader().parse".
+std::string_view headOf(std::string_view name) { return name.substr(0, name.find_first_of(".:(")); }
+
+// The text after its last separator: "hexdigest" of "hmac.new().hexdigest".
+std::string_view tailOf(std::string_view name) {
+  const size_t last = name.find_last_of(".:)");
+  return last == std::string_view::npos ? name : name.substr(last + 1);
+}
+
+const std::vector<size_t>& positionsFor(const auto& map, std::string_view key) {
+  static const std::vector<size_t> none;
+  const auto found = map.find(key);
+  return found == map.end() ? none : found->second;
+}
+
+}  // namespace
+
 void Knowledge::add(const std::string& category, KnowledgeEntry entry) {
-  std::vector<KnowledgeEntry>& entries = categories_[category];
-  std::vector<CategoryIndex>& layers = index_[category];
-  if (layers.size() <= layer_) layers.resize(layer_ + 1);
-  CategoryIndex& index = layers[layer_];
-  const size_t position = entries.size();
-  if (entry.pattern.find('*') == std::string::npos) index.exact.emplace(entry.pattern, position);  // first wins
-  else index.wildcards.push_back(position);
-  entries.push_back(std::move(entry));
+  Category& target = categories_[category];
+  if (target.layers.size() <= layer_) target.layers.resize(layer_ + 1);
+  CategoryIndex& index = target.layers[layer_];
+  const size_t position = target.entries.size();
+  const std::string_view pattern = entry.pattern;
+  const size_t star = pattern.find('*');
+  if (star == std::string_view::npos) {
+    index.exact.emplace(pattern, position);  // first wins
+  } else if (const std::string_view head = headOf(pattern); head.size() < star) {
+    // A literal head and its separator: a matching name has the same head.
+    index.wildcardsByHead[std::string(head)].push_back(position);
+  } else if (const std::string_view tail = tailOf(pattern);
+             tail.size() < pattern.size() && tail.find('*') == std::string_view::npos) {
+    // A separator and a literal tail end the pattern: a matching name has the same tail.
+    index.wildcardsByTail[std::string(tail)].push_back(position);
+  } else {
+    index.otherWildcards.push_back(position);
+  }
+  target.entries.push_back(std::move(entry));
+}
+
+const KnowledgeEntry* Knowledge::matchInLayer(const Category& category, const CategoryIndex& index,
+                                              std::string_view qualifiedName) const {
+  // The first entry of the layer in file order that matches, as a linear scan would find it.
+  size_t first = SIZE_MAX;
+  if (auto exact = index.exact.find(qualifiedName); exact != index.exact.end()) first = exact->second;
+  const std::vector<size_t>* lists[] = {&positionsFor(index.wildcardsByHead, headOf(qualifiedName)),
+                                        &positionsFor(index.wildcardsByTail, tailOf(qualifiedName)),
+                                        &index.otherWildcards};
+  size_t next[3] = {0, 0, 0};
+  // The lists are in entry order: walk them merged, stopping at the exact entry's position.
+  while (true) {
+    size_t list = 3;
+    for (size_t l = 0; l < 3; ++l) {
+      if (next[l] < lists[l]->size() && (list == 3 || (*lists[l])[next[l]] < (*lists[list])[next[list]])) list = l;
+    }
+    if (list == 3) break;
+    const size_t position = (*lists[list])[next[list]++];
+    if (position >= first) break;
+    if (globMatch(category.entries[position].pattern, qualifiedName)) return &category.entries[position];
+  }
+  return first == SIZE_MAX ? nullptr : &category.entries[first];
 }
 
 const KnowledgeEntry* Knowledge::match(std::string_view category, std::string_view qualifiedName) const {
   if (qualifiedName.empty()) return nullptr;
   auto it = categories_.find(category);
   if (it == categories_.end()) return nullptr;
-  const std::vector<CategoryIndex>& layers = index_.find(category)->second;
-  for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) {
-    // The first entry of the layer in file order that matches, as a linear scan would find it.
-    size_t first = SIZE_MAX;
-    if (auto exact = layer->exact.find(qualifiedName); exact != layer->exact.end()) first = exact->second;
-    for (size_t position : layer->wildcards) {
-      if (position >= first) break;
-      if (globMatch(it->second[position].pattern, qualifiedName)) {
-        first = position;
-        break;
-      }
-    }
-    if (first != SIZE_MAX) return &it->second[first];
+  for (auto layer = it->second.layers.rbegin(); layer != it->second.layers.rend(); ++layer) {
+    if (const KnowledgeEntry* found = matchInLayer(it->second, *layer, qualifiedName)) return found;
   }
   return nullptr;
 }
@@ -89,12 +134,13 @@ const KnowledgeEntry* Knowledge::match(std::string_view category, std::string_vi
 const std::vector<KnowledgeEntry>& Knowledge::entries(std::string_view category) const {
   static const std::vector<KnowledgeEntry> none;
   auto it = categories_.find(category);
-  return it == categories_.end() ? none : it->second;
+  return it == categories_.end() ? none : it->second.entries;
 }
 
 std::vector<std::string> Knowledge::categories() const {
   std::vector<std::string> out;
   for (const auto& [name, _] : categories_) out.push_back(name);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -53,16 +54,33 @@ class Knowledge {
   static Knowledge builtin();
 
  private:
-  // Where match() looks first: a category's exact names (to the first entry holding each)
-  // and its patterns with a '*', in entry order. Matching every entry's glob in turn was the
-  // largest single cost of the rules on big programs.
-  struct CategoryIndex {
-    std::map<std::string, size_t, std::less<>> exact;
-    std::vector<size_t> wildcards;
+  // Where match() looks: a category's exact names (to the first entry holding each), and its
+  // patterns with a '*' grouped by their literal head (the text before the first '.', ':' or
+  // '(', which a matching name must share: "requests" of "requests.*"), else by their literal
+  // tail (after the last '.', ':' or ')': "hexdigest" of "*.hexdigest"), the rest apart; each
+  // list in entry order.
+  // Matching every entry's glob in turn, then looking the category up in ordered maps, was
+  // the largest single cost of the rules on big programs.
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::map<std::string, std::vector<KnowledgeEntry>, std::less<>> categories_;
-  // Per category, one index per layer (beginOverrides), the earliest first.
-  std::map<std::string, std::vector<CategoryIndex>, std::less<>> index_;
+  template <typename Value>
+  using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+  struct CategoryIndex {
+    StringMap<size_t> exact;
+    StringMap<std::vector<size_t>> wildcardsByHead;
+    StringMap<std::vector<size_t>> wildcardsByTail;
+    std::vector<size_t> otherWildcards;
+  };
+  struct Category {
+    std::vector<KnowledgeEntry> entries;
+    std::vector<CategoryIndex> layers;  // one per layer (beginOverrides), the earliest first
+  };
+  const KnowledgeEntry* matchInLayer(const Category& category, const CategoryIndex& index,
+                                     std::string_view qualifiedName) const;
+
+  StringMap<Category> categories_;
   size_t layer_ = 0;
 };
 

@@ -46,6 +46,38 @@ TEST(Knowledge, OverridesAreMatchedBeforeEarlierEntries) {
   EXPECT_EQ(k.entries("ssrf_sinks").size(), 5u);
 }
 
+// Patterns are indexed by their literal head; the answer must still be the first matching
+// entry in file order, whichever list (exact, same head, wildcard head) holds it.
+TEST(Knowledge, IndexedLookupKeepsFileOrder) {
+  Knowledge k;
+  k.load(R"({"c": ["*.get", "requests.*", "requests.get", "boost::beast::*", "Json::*().parse", "req*.post",
+                   "*"]})", "a.json");
+  EXPECT_EQ(k.match("c", "requests.get")->pattern, "*.get");
+  EXPECT_EQ(k.match("c", "requests.post")->pattern, "requests.*");
+  EXPECT_EQ(k.match("c", "requestsx.post")->pattern, "req*.post");  // another head: not requests.*
+  EXPECT_EQ(k.match("c", "boost::beast::http::read")->pattern, "boost::beast::*");
+  EXPECT_EQ(k.match("c", "Json::CharReader().parse")->pattern, "Json::*().parse");
+  EXPECT_EQ(k.match("c", "requests")->pattern, "*");  // no separator: only the bare wildcard
+  EXPECT_EQ(k.match("c", "?.hexdigest")->pattern, "*");
+
+  Knowledge tails;
+  tails.load(R"json({"c": ["*.hexdigest", "*()", "x*y", "*.config.get", "hmac.*"]})json", "t.json");
+  EXPECT_EQ(tails.match("c", "hmac.new().hexdigest")->pattern, "*.hexdigest");
+  EXPECT_EQ(tails.match("c", "environs.Env()")->pattern, "*()");
+  EXPECT_EQ(tails.match("c", "x.y")->pattern, "x*y");
+  EXPECT_EQ(tails.match("c", "flask.current_app.config.get")->pattern, "*.config.get");
+  EXPECT_EQ(tails.match("c", "hmac.new")->pattern, "hmac.*");
+  EXPECT_EQ(tails.match("c", "app.settings.get"), nullptr);
+  EXPECT_EQ(tails.match("c", "hexdigest"), nullptr);
+
+  Knowledge ordered;
+  ordered.load(R"({"c": ["requests.*", "*.get", "requests.get"]})", "b.json");
+  EXPECT_EQ(ordered.match("c", "requests.get")->pattern, "requests.*");
+  EXPECT_EQ(ordered.match("c", "httpx.get")->pattern, "*.get");
+  EXPECT_EQ(ordered.match("c", "httpx.post"), nullptr);
+  EXPECT_EQ(ordered.categories(), std::vector<std::string>{"c"});
+}
+
 TEST(Knowledge, MalformedInputNamesTheFile) {
   Knowledge k;
   try {
