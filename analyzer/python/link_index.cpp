@@ -1,7 +1,10 @@
 #include "python/link_index.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "python/expr_lowering.h"
 
@@ -24,6 +27,49 @@ LinkIndex::LinkIndex(Program& p) : program(p) {
       if (c.body != kNoFunction) addSingleAssignments(c.body);
     }
     for (FunctionId id : m->functions) addReturnValues(program.function(id));
+  }
+  addNamespaceAliases();
+}
+
+// A directory without __init__.py is a namespace package to Python but no package to the
+// import-root finder, which names app/signing.py "signing"; `from app.signing import verify`
+// must still find it. Each module also answers to its name prefixed with the directories
+// above its import root that its display path shows, unless a scanned module has that name.
+void LinkIndex::addNamespaceAliases() {
+  std::unordered_set<std::string> names;
+  for (const Module* m : modules_) names.insert(m->name);
+  auto isIdentifier = [](std::string_view s) {
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    });
+  };
+  for (const Module* m : modules_) {
+    std::string_view path = program.sources.get(m->file).displayPath;
+    if (const size_t dot = path.rfind('.'); dot != std::string_view::npos && dot > path.rfind('/') + 1) {
+      path = path.substr(0, dot);
+    }
+    std::vector<std::string_view> parts;
+    for (size_t start = 0; start <= path.size();) {
+      size_t slash = path.find('/', start);
+      if (slash == std::string_view::npos) slash = path.size();
+      parts.push_back(path.substr(start, slash - start));
+      start = slash + 1;
+    }
+    if (!parts.empty() && parts.back() == "__init__") parts.pop_back();
+    const size_t depth = static_cast<size_t>(std::count(m->name.begin(), m->name.end(), '.')) + 1;
+    if (parts.size() <= depth) continue;
+    std::string written;  // the module's own parts of the path, which must spell its name
+    for (size_t i = parts.size() - depth; i < parts.size(); ++i) written += (written.empty() ? "" : ".") + std::string(parts[i]);
+    if (written != m->name) continue;
+    std::string alias = m->name;
+    for (size_t i = parts.size() - depth; i-- > 0;) {
+      if (!isIdentifier(parts[i])) break;
+      alias = std::string(parts[i]) + "." + alias;
+      if (names.count(alias)) break;
+      importAliases_.emplace(alias, m->name);
+      valueAliases_.emplace(alias, m->name);
+    }
   }
 }
 

@@ -37,6 +37,7 @@ class LinkIndex {
   void addImports(const Module& m);
   void addSingleAssignments(FunctionId body);
   void addReturnValues(const Function& f);
+  void addNamespaceAliases();
 
   std::vector<const Module*> modules_;
   std::unordered_map<std::string, std::string> importAliases_;

@@ -128,6 +128,37 @@ def hook(body, sig):
   }
 }
 
+// app/ has no __init__.py (a PEP 420 namespace package): the import-root finder names its
+// files "security" and "views", yet Python imports them as app.security and app.views.
+TEST(PythonNames, NamespacePackageImportsResolveToFunctions) {
+  auto p = lowerPythonSourcesUnder("web/app/", {{"web/app/security.py", R"(import hmac
+def verify(body, sig):
+    return hmac.compare_digest(body, sig)
+)"},
+                                                {"web/app/views.py", R"(from app.security import verify
+import app.security
+import app.security as sec
+from web.app import security
+from flask import request
+
+def hook(body, sig):
+    verify(body, sig)
+    app.security.verify(body, sig)
+    sec.verify(body, sig)
+    security.verify(body, sig)
+    return request.get_data()
+)"}});
+  const Function& target = functionNamed(*p, "security.verify");
+  const Function& f = functionNamed(*p, "views.hook");
+  for (const char* call : {"verify(body, sig)", "app.security.verify(body, sig)", "sec.verify(body, sig)",
+                           "security.verify(body, sig)"}) {
+    const Expr& e = firstExpr(f, call);
+    EXPECT_EQ(e.qualified, "security.verify") << call;
+    EXPECT_EQ(e.function, target.id) << call;
+  }
+  EXPECT_EQ(q(f, "request.get_data"), "flask.request.get_data");
+}
+
 TEST(PythonNames, ReExportedApiNamesAreCanonical) {
   auto p = lowerPythonSources({{"pkg/compat.py", "from flask import request\nimport stripe\nclient = stripe.StripeClient('k')\n"},
                                {"pkg/hooks.py", R"(from pkg.compat import request, client

@@ -4,8 +4,11 @@
 
 #include "python/python_frontend.h"
 
-std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std::string, std::string>>& files,
-                                                const hg::Knowledge& knowledge, hg::Diagnostics* diags) {
+namespace {
+
+std::unique_ptr<hg::Program> lowerUnder(const std::string& importRoot,
+                                        const std::vector<std::pair<std::string, std::string>>& files,
+                                        const hg::Knowledge& knowledge, hg::Diagnostics* diags) {
   auto program = std::make_unique<hg::Program>();
   hg::Diagnostics local;
   hg::Diagnostics& sink = diags ? *diags : local;
@@ -17,12 +20,26 @@ std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std:
     source.language = hg::Language::Python;
     source.text = text;
     source.indexLines();
-    added.emplace_back(program->sources.add(std::move(source)), hg::python::moduleNameFor(path));
+    const std::string below = path.starts_with(importRoot) ? path.substr(importRoot.size()) : path;
+    added.emplace_back(program->sources.add(std::move(source)), hg::python::moduleNameFor(below));
   }
   for (const auto& [id, moduleName] : added) hg::python::lowerFile(*program, id, moduleName, knowledge, sink);
   hg::python::link(*program, knowledge, sink);
   program->buildIndexes();
   return program;
+}
+
+}  // namespace
+
+std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std::string, std::string>>& files,
+                                                const hg::Knowledge& knowledge, hg::Diagnostics* diags) {
+  return lowerUnder("", files, knowledge, diags);
+}
+
+std::unique_ptr<hg::Program> lowerPythonSourcesUnder(const std::string& importRoot,
+                                                     const std::vector<std::pair<std::string, std::string>>& files) {
+  static const hg::Knowledge knowledge = hg::Knowledge::builtin();
+  return lowerUnder(importRoot, files, knowledge, nullptr);
 }
 
 std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std::string, std::string>>& files,

@@ -21,6 +21,12 @@ std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std:
 std::unique_ptr<hg::Program> lowerPythonSources(const std::vector<std::pair<std::string, std::string>>& files,
                                                 const hg::Knowledge& knowledge, hg::Diagnostics* diags = nullptr);
 
+// The same for files whose import root is a directory shown in their paths ("app/" when app/
+// has no __init__.py): module names come from the path below it ("app/security.py" is
+// "security").
+std::unique_ptr<hg::Program> lowerPythonSourcesUnder(const std::string& importRoot,
+                                                     const std::vector<std::pair<std::string, std::string>>& files);
+
 // A SourceFile holding `text` (lines indexed), shown as `displayPath`.
 hg::SourceFile sourceFileOf(const std::string& displayPath, std::string text);
 
