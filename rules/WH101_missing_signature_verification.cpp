@@ -1,5 +1,6 @@
 // WH101 missing-signature-verification: a webhook handler uses the request and no verification
-// exists on any path through that use (handler, helpers, decorators, before_request hooks).
+// exists on any path through that use (handler, helpers, decorators, before_request hooks,
+// FastAPI dependencies).
 //
 // "On any path through the use": a use is excused when a verification attempt can run before
 // it or after it. The attempt's success and placement are other rules' business (WH103
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/dependencies.h"
 #include "engine/expr_walk.h"
 #include "engine/rule_context.h"
 #include "rules/rules.h"
@@ -44,6 +46,12 @@ class HandlerScan {
     for (const RequestRead& r : ctx_.requestReads(id_)) {
       if (!r.readsInput()) continue;
       uses_.push_back({r.block, r.stmt, r.span, spanText(ctx_.program, r.span), !r.viaAlias, r.isBody()});
+    }
+    // What a dependency that reads the request returns (`body: bytes = Depends(raw_body)`)
+    // reaches the handler before its first statement.
+    for (const Dependency& d : dependenciesOf(ctx_.program, ctx_.knowledge, id_)) {
+      if (!fn_.blocks.empty() && ctx_.summaries().summary(d.function).readsRequest)
+        uses_.push_back({0, 0, d.declaredAt, ctx_.program.function(d.function).name + "()", false, false});
     }
     for (BlockId b = 0; b < fn_.blocks.size(); ++b) {
       forEachRoot(fn_, b, [&](size_t s, ExprId root) { scanRoot(b, s, root); });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/dependencies.h"
 #include "engine/expr_walk.h"
 
 namespace hg {
@@ -21,6 +22,7 @@ const char* coverageKindName(CoverageSource::Kind kind) {
     case CoverageSource::Kind::Decorator: return "decorator";
     case CoverageSource::Kind::BeforeRequestHook: return "before_request hook";
     case CoverageSource::Kind::Dispatch: return "dispatch_request";
+    case CoverageSource::Kind::Dependency: return "dependency";
   }
   return "?";
 }
@@ -71,6 +73,7 @@ RouteCoverage RouteCoverageAnalysis::compute(size_t routeIndex) {
   addDecorators(route, out);
   addHooks(route, out);
   addDispatch(route, out);
+  addDependencies(route, out);
   for (const CoverageSource& s : out.sources) {
     out.verified = out.verified || s.verifies;
     out.attempted = out.attempted || s.attempts || s.verifies;
@@ -322,6 +325,25 @@ void RouteCoverageAnalysis::addDispatch(const Route& route, RouteCoverage& out) 
   s.tolerance = summary.enforcesTolerance;
   s.readsSignatureHeader = readsSignatureHeader(dispatch);
   if (s.verifies || s.attempts) out.sources.push_back(s);
+}
+
+// FastAPI calls the dependencies a handler's parameters declare (`body: bytes =
+// Depends(verified_body)`) before the handler, and the dependencies of a dependency's
+// parameters before it. One that raises on a bad signature guards the route as a
+// before_request hook does.
+void RouteCoverageAnalysis::addDependencies(const Route& route, RouteCoverage& out) {
+  for (const Dependency& dependency : dependenciesOf(program_, knowledge_, route.handler)) {
+    const VerificationSummary& summary = summaries_.summary(dependency.function);
+    CoverageSource s;
+    s.kind = CoverageSource::Kind::Dependency;
+    s.function = dependency.function;
+    s.span = dependency.declaredAt;
+    s.verifies = summary.verifiesOrAborts;
+    s.attempts = summary.attemptsVerification;
+    s.tolerance = summary.enforcesTolerance;
+    s.readsSignatureHeader = readsSignatureHeader(dependency.function);
+    if (s.verifies || s.attempts) out.sources.push_back(s);
+  }
 }
 
 }  // namespace hg

@@ -2,8 +2,9 @@
 // the handler (a wrapper that verifies before calling the wrapped view; decorator factories
 // with arguments; functools.wraps), Flask before_request hooks registered on the application
 // or blueprint serving the route (`@app.before_request`, `app.before_request(f)`, blueprint
-// and app-wide blueprint hooks), and a class-based view's dispatch_request override in the
-// view class or its bases.
+// and app-wide blueprint hooks), a class-based view's dispatch_request override in the view
+// class or its bases, and FastAPI dependencies declared by the handler's parameters
+// (`Depends(verify)`, `Security(verify)`, and theirs in turn).
 #pragma once
 
 #include <map>
@@ -20,7 +21,7 @@
 namespace hg {
 
 struct CoverageSource {
-  enum class Kind : uint8_t { Decorator, BeforeRequestHook, Dispatch };
+  enum class Kind : uint8_t { Decorator, BeforeRequestHook, Dispatch, Dependency };
   Kind kind = Kind::Decorator;
   FunctionId function = kNoFunction;  // the decorator (or factory), hook or dispatch method
   Span span;                          // where it is applied or registered
@@ -60,6 +61,7 @@ class RouteCoverageAnalysis {
   void addDecorators(const Route& route, RouteCoverage& out);
   void addHooks(const Route& route, RouteCoverage& out);
   void addDispatch(const Route& route, RouteCoverage& out);
+  void addDependencies(const Route& route, RouteCoverage& out);
   // Judges a decorator function (or factory) applied to a view.
   CoverageSource judgeDecorator(FunctionId decorator);
   bool readsSignatureHeader(FunctionId fn);

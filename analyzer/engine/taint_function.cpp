@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "engine/dependencies.h"
 #include "engine/expr_walk.h"
 #include "engine/taint_strings.h"
 
@@ -59,9 +60,26 @@ TaintState FunctionTaint::entryState() const {
       v.labels.emplace(TaintLabel::source(p.span, RequestDataKind::PathParameter), trace);
       break;
     }
+    addDependencyResult(p, v);
     state.assign(p.name, std::move(v));
   }
   return state;
+}
+
+// A parameter bound to a dependency's result (`body: bytes = Depends(verified_body)`) holds
+// the request data the dependency returns.
+void FunctionTaint::addDependencyResult(const Parameter& p, TaintValue& value) const {
+  const FunctionId dependency =
+      declaredDependency(program_, analysis_.catalog().knowledge(), fn_, p.defaultValue);
+  if (dependency == kNoFunction || dependency == id_) return;
+  const TaintSummary* summary = analysis_.calleeSummary(dependency);
+  if (!summary) return;
+  for (const auto& [label, inner] : summary->returns.labels) {
+    if (!label.isSource()) continue;
+    TaintTrace trace = inner;
+    appendStep(trace, p.span, "returned by dependency " + program_.function(dependency).name + "() as " + p.name);
+    value.labels.emplace(label, std::move(trace));
+  }
 }
 
 TaintSummary FunctionTaint::run() {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "engine/dependencies.h"
 #include "engine/engine.h"
 #include "engine/expr_walk.h"
 
@@ -91,7 +92,12 @@ std::vector<FunctionId> WebhookClassifier::reachableFunctions(FunctionId from) c
 
 bool WebhookClassifier::readsRequest(const Route& route) {
   if (route.handler >= program_.functionCount()) return false;
-  return summaries_.summary(route.handler).readsRequest;
+  if (summaries_.summary(route.handler).readsRequest) return true;
+  // A FastAPI handler may see the request only through what its dependencies return.
+  for (const Dependency& d : dependenciesOf(program_, knowledge_, route.handler)) {
+    if (summaries_.summary(d.function).readsRequest) return true;
+  }
+  return false;
 }
 
 bool WebhookClassifier::readsSignatureHeader(size_t routeIndex) {

@@ -242,5 +242,66 @@ app.add_url_rule("/open-hook", view_func=OpenHook.as_view("open"))
   EXPECT_FALSE(coverage("app.hooks.OpenHook.post").verified);
 }
 
+// FastAPI dependencies run before the handler: one that raises on a bad signature covers it,
+// directly or as the dependency of a dependency; one that only checks on some path attempts;
+// one that reads the body and checks nothing covers nothing.
+TEST_F(CoverageTest, FastApiDependencies) {
+  load(R"(
+import hashlib, hmac, json, os
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Security
+app = FastAPI()
+SECRET = os.environ["WEBHOOK_SECRET"].encode()
+
+async def verified_body(request: Request, x_signature: str = Header("")) -> bytes:
+    body = await request.body()
+    if not hmac.compare_digest(hmac.new(SECRET, body, hashlib.sha256).hexdigest(), x_signature):
+        raise HTTPException(status_code=401)
+    return body
+
+async def parsed(body: bytes = Depends(verified_body)) -> dict:
+    return json.loads(body)
+
+async def lenient(request: Request, x_signature: str = Header("")) -> bytes:
+    body = await request.body()
+    if x_signature and not hmac.compare_digest(hmac.new(SECRET, body, hashlib.sha256).hexdigest(), x_signature):
+        raise HTTPException(status_code=401)
+    return body
+
+async def raw(request: Request) -> bytes:
+    return await request.body()
+
+@app.post("/a")
+async def a(body: bytes = Depends(verified_body)):
+    return json.loads(body)
+
+@app.post("/b")
+async def b(event: dict = Depends(parsed)):
+    return event
+
+@app.post("/c")
+async def c(body: bytes = Security(dependency=verified_body)):
+    return json.loads(body)
+
+@app.post("/d")
+async def d(body: bytes = Depends(lenient)):
+    return json.loads(body)
+
+@app.post("/e")
+async def e(body: bytes = Depends(raw)):
+    return json.loads(body)
+)");
+  EXPECT_TRUE(coverage("app.hooks.a").verified);
+  EXPECT_TRUE(coverage("app.hooks.b").verified);
+  EXPECT_TRUE(coverage("app.hooks.c").verified);
+  EXPECT_FALSE(coverage("app.hooks.d").verified);
+  EXPECT_TRUE(coverage("app.hooks.d").attempted);
+  EXPECT_FALSE(coverage("app.hooks.e").attempted);
+  ASSERT_EQ(coverage("app.hooks.b").sources.size(), 1u);
+  EXPECT_EQ(coverage("app.hooks.b").sources[0].kind, CoverageSource::Kind::Dependency);
+  EXPECT_EQ(coverage("app.hooks.b").sources[0].function, fn("app.hooks.verified_body"));
+  EXPECT_TRUE(verifiedAt("app.hooks.a", "return json.loads(body)"));
+  EXPECT_FALSE(verifiedAt("app.hooks.e", "return json.loads(body)"));
+}
+
 }  // namespace
 }  // namespace hg::testing

@@ -37,6 +37,38 @@ def preview():
   EXPECT_EQ(flow, expected);
 }
 
+// A FastAPI parameter bound to a dependency holds what the dependency returns, through a
+// dependency of a dependency too; a dependency returning no request data taints nothing.
+TEST_F(TaintPropagation, DependencyResultsAreRequestData) {
+  load(R"(import json, requests
+from fastapi import Depends, FastAPI, Request
+app = FastAPI()
+
+async def raw(request: Request) -> bytes:
+    return await request.body()
+
+async def event(body: bytes = Depends(raw)) -> dict:
+    return json.loads(body)
+
+def settings() -> dict:
+    return {"url": "https://status.example"}
+
+@app.post("/hook")
+async def hook(data: dict = Depends(event), config: dict = Depends(settings)):
+    requests.get(config["url"], timeout=5)
+    return requests.get(data["callback"], timeout=5).text
+)");
+  std::vector<SinkHit> found = hits(SinkKind::Ssrf);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span.line, 17u);
+  EXPECT_EQ(found[0].label.data, RequestDataKind::RawBody);
+  std::vector<std::string> flow = flowOf(found[0]);
+  ASSERT_GE(flow.size(), 2u);
+  EXPECT_EQ(flow.front(), "6: read from the request: request.body()");
+  EXPECT_NE(std::find(flow.begin(), flow.end(), "15: returned by dependency event() as data"), flow.end())
+      << ::testing::PrintToString(flow);
+}
+
 TEST_F(TaintPropagation, EveryPropagationShapeCarriesTheData) {
   load(flaskModule(R"(@app.route('/shapes', methods=['POST'])
 def shapes():
