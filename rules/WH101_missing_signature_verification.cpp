@@ -138,13 +138,6 @@ const Site* primaryRead(const std::vector<Site>& sites) {
   return best;
 }
 
-std::string methodOf(const Route& route) {
-  for (HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch}) {
-    if (std::find(route.methods.begin(), route.methods.end(), m) != route.methods.end()) return methodName(m);
-  }
-  return "POST";
-}
-
 std::string signatureHeaderRead(RuleContext& ctx, FunctionId handler) {
   for (const RequestRead& r : ctx.requestReads(handler)) {
     if (ctx.values().isSignatureHeader(r.headerName)) return r.headerName;
@@ -171,7 +164,7 @@ class MissingSignatureVerification final : public Rule {
       Finding f;
       std::string construct = read->directRead ? read->what : "the request through " + read->what;
       if (!read->directRead && !read->what.ends_with("()")) construct = "request data (" + read->what + ")";
-      std::string target = methodOf(route) + (route.path.empty() ? " route" : " " + route.path);
+      std::string target = route.label();
       f.message = target + " handler " + fn.name + " reads " + construct + " without verifying a signature";
       if (scan.anyAttempt()) f.message += " on every path";
       f.location = fn.defSpan.valid() ? fn.defSpan : fn.span;

@@ -24,7 +24,7 @@ class MissingReplayProtection final : public Rule {
       const Function& fn = ctx.program.function(w.handler);
 
       Finding f;
-      f.message = routeLabel(route) + " handler " + fn.name +
+      f.message = route.label() + " handler " + fn.name +
                   " has no timestamp freshness check or delivery id de-duplication";
       if (!p.timestampHeaderReads.empty()) {
         f.message += ": it reads " + p.timestampHeaderReads.front().header +

@@ -57,7 +57,7 @@ class WeakTimestampWindow final : public Rule {
         }
         if (problems.empty() || !reported.insert(c.span).second) continue;
         Finding f;
-        f.message = routeLabel(route) + " handler " + fn.name + " checks the request timestamp with " +
+        f.message = route.label() + " handler " + fn.name + " checks the request timestamp with " +
                     spanText(ctx.program, c.span) + ", which " + joined(problems);
         f.location = c.span;
         if (const ValueOrigin* read = t.read()) f.related.push_back({read->span, "timestamp read here"});

@@ -62,7 +62,7 @@ class MissingBodySizeLimit final : public Rule {
       const Function& handler = ctx.program.function(first.handler);
       Finding f;
       std::string framework = a.framework.empty() ? "" : a.framework + " ";
-      f.message = framework + "application " + applicationLabel(a) + " serves " + routeLabel(first) + " handler " +
+      f.message = framework + "application " + applicationLabel(a) + " serves " + first.label() + " handler " +
                   handler.name;
       if (unbounded.size() > 1)
         f.message += " and " + std::to_string(unbounded.size() - 1) + " more webhook route" +
@@ -72,7 +72,7 @@ class MissingBodySizeLimit final : public Rule {
       for (size_t r : unbounded) {
         const Route& route = ctx.program.routes[r];
         if (route.declaration.valid())
-          f.related.push_back({route.declaration, "webhook route " + routeLabel(route) + " reads an unbounded body"});
+          f.related.push_back({route.declaration, "webhook route " + route.label() + " reads an unbounded body"});
       }
       std::string setting = limitSetting(ctx.knowledge, a.framework);
       f.help = setting.empty()

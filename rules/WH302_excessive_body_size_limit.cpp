@@ -33,7 +33,7 @@ class ExcessiveBodySizeLimit final : public Rule {
         problem = "to " + bytesText(s.bytes) + ", above the " + bytesText(maxBytes) + " allowed";
       if (problem.empty()) return;
       Finding f;
-      f.message = owner + " sets " + s.what + " " + problem + " for webhook " + routeLabel(route) + " handler " +
+      f.message = owner + " sets " + s.what + " " + problem + " for webhook " + route.label() + " handler " +
                   ctx.program.function(route.handler).name;
       f.location = s.location;
       if (route.declaration.valid()) f.related.push_back({route.declaration, "webhook route declared here"});

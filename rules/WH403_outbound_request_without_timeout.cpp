@@ -42,7 +42,7 @@ class OutboundRequestWithoutTimeout final : public Rule {
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {
       const Route& route = ctx.program.routes[w.route];
       const std::string owner =
-          routeLabel(route) + " handler " + ctx.program.function(w.handler).name;
+          route.label() + " handler " + ctx.program.function(w.handler).name;
       const RouteScope& scope = scopes.scope(w.route);
       for (FunctionId id : scope.functions) {
         const Function& fn = ctx.program.function(id);

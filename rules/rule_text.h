@@ -1,4 +1,4 @@
-// Wording shared by the replay and body-limit rules' messages: how a route, an application,
+// Wording shared by the replay and body-limit rules' messages: how an application,
 // a duration and a size are named, so that every message says them the same way.
 #pragma once
 
@@ -10,18 +10,6 @@
 #include "core/program.h"
 
 namespace hg::rules {
-
-// "POST /webhook/stripe", "PUT route" when the path is unknown.
-inline std::string routeLabel(const Route& route) {
-  std::string method = "POST";
-  for (HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch}) {
-    if (std::find(route.methods.begin(), route.methods.end(), m) != route.methods.end()) {
-      method = methodName(m);
-      break;
-    }
-  }
-  return method + (route.path.empty() ? " route" : " " + route.path);
-}
 
 // "app", or "app (created in create_app)" for an application built inside a factory.
 inline std::string applicationLabel(const Application& app) {

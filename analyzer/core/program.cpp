@@ -1,5 +1,7 @@
 #include "core/program.h"
 
+#include <algorithm>
+
 namespace hg {
 
 const char* methodName(HttpMethod m) {
@@ -14,6 +16,17 @@ const char* methodName(HttpMethod m) {
     case HttpMethod::Any: return "ANY";
   }
   return "?";
+}
+
+std::string Route::label() const {
+  const char* method = methods.empty() ? "ANY" : methodName(methods.front());
+  for (HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch}) {
+    if (std::find(methods.begin(), methods.end(), m) != methods.end()) {
+      method = methodName(m);
+      break;
+    }
+  }
+  return std::string(method) + (path.empty() ? " route" : " " + path);
 }
 
 bool Route::acceptsBody() const {

@@ -33,6 +33,10 @@ struct Route {
   std::vector<std::string> decoratorNames;
 
   bool acceptsBody() const;  // POST, PUT, PATCH or Any
+  // How every message names the route: "POST /webhook/stripe", "ANY hooks/paypal" (a view any
+  // method reaches), "GET route" when the path is unknown. A body-accepting method is named
+  // before the others: the one a webhook arrives by.
+  std::string label() const;
 };
 
 // An application or router object: Flask(...), Blueprint(...), FastAPI(), APIRouter(),

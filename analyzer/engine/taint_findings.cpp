@@ -9,18 +9,8 @@ namespace hg {
 namespace {
 
 std::string routeText(const Program& program, const Route& route) {
-  std::string method = "ANY";
-  if (!route.methods.empty()) {
-    method = methodName(route.methods.front());
-    for (HttpMethod m : {HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch}) {
-      if (std::find(route.methods.begin(), route.methods.end(), m) != route.methods.end()) {
-        method = methodName(m);
-        break;
-      }
-    }
-  }
   std::string handler = route.handler < program.functionCount() ? program.function(route.handler).name : "?";
-  return method + (route.path.empty() ? " route" : " " + route.path) + " handler " + handler;
+  return route.label() + " handler " + handler;
 }
 
 }  // namespace

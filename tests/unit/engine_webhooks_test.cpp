@@ -137,5 +137,21 @@ TEST(WebhookWords, WholeWordsAndRunTogetherNames) {
   EXPECT_FALSE(w.hasWebhookWord("update_profile"));
 }
 
+// Every message names a route the same way: the body method a webhook arrives by first, "ANY"
+// for a view any method reaches (a Django view without method decorators).
+TEST(RouteLabel, BodyMethodFirstThenWhatTheRouteAccepts) {
+  Route route;
+  route.path = "/hooks/stripe";
+  route.methods = {HttpMethod::Get, HttpMethod::Post};
+  EXPECT_EQ(route.label(), "POST /hooks/stripe");
+  route.methods = {HttpMethod::Any};
+  EXPECT_EQ(route.label(), "ANY /hooks/stripe");
+  route.methods = {HttpMethod::Get};
+  route.path.clear();
+  EXPECT_EQ(route.label(), "GET route");
+  route.methods.clear();
+  EXPECT_EQ(route.label(), "ANY route");
+}
+
 }  // namespace
 }  // namespace hg::testing
