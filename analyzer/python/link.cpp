@@ -10,7 +10,7 @@ namespace hg::python {
 void link(Program& program, const Knowledge& knowledge, Diagnostics& diags) {
   (void)diags;
   program.buildIndexes();
-  LinkIndex index(program);
+  LinkIndex index(program, knowledge);
   canonicalizeNames(index);
   program.buildIndexes();
   resolveCallTargets(index);

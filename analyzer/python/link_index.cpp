@@ -15,7 +15,7 @@ constexpr int kMaxAliasHops = 8;
 
 }  // namespace
 
-LinkIndex::LinkIndex(Program& p) : program(p) {
+LinkIndex::LinkIndex(Program& p, const Knowledge& knowledge) : program(p) {
   for (const Module& m : program.modules) {
     if (m.language == Language::Python) modules_.push_back(&m);
   }
@@ -28,16 +28,26 @@ LinkIndex::LinkIndex(Program& p) : program(p) {
     }
     for (FunctionId id : m->functions) addReturnValues(program.function(id));
   }
-  addNamespaceAliases();
+  addNamespaceAliases(knowledge);
 }
 
 // A directory without __init__.py is a namespace package to Python but no package to the
 // import-root finder, which names app/signing.py "signing"; `from app.signing import verify`
 // must still find it. Each module also answers to its name prefixed with the directories
-// above its import root that its display path shows, unless a scanned module has that name.
-void LinkIndex::addNamespaceAliases() {
+// above its import root that its display path shows, unless a scanned module has that name,
+// or the name starts like a library the knowledge files describe: an installed regular
+// package wins over a namespace directory, so examples/flask/views.py is never flask.views.
+void LinkIndex::addNamespaceAliases(const Knowledge& knowledge) {
   std::unordered_set<std::string> names;
   for (const Module* m : modules_) names.insert(m->name);
+  std::unordered_set<std::string> libraries;
+  for (const std::string& category : knowledge.categories()) {
+    for (const KnowledgeEntry& entry : knowledge.entries(category)) {
+      const std::string_view pattern = entry.pattern;
+      const std::string_view head = pattern.substr(0, pattern.find_first_of(".:("));
+      if (head.size() < pattern.size() && head.find('*') == std::string_view::npos) libraries.emplace(head);
+    }
+  }
   auto isIdentifier = [](std::string_view s) {
     if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
@@ -64,7 +74,7 @@ void LinkIndex::addNamespaceAliases() {
     if (written != m->name) continue;
     std::string alias = m->name;
     for (size_t i = parts.size() - depth; i-- > 0;) {
-      if (!isIdentifier(parts[i])) break;
+      if (!isIdentifier(parts[i]) || libraries.count(std::string(parts[i]))) break;
       alias = std::string(parts[i]) + "." + alias;
       if (names.count(alias)) break;
       importAliases_.emplace(alias, m->name);

@@ -8,13 +8,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/knowledge.h"
 #include "core/program.h"
 
 namespace hg::python {
 
 class LinkIndex {
  public:
-  explicit LinkIndex(Program& program);
+  LinkIndex(Program& program, const Knowledge& knowledge);
 
   // Rewrites a qualified name through the tree's aliases until it names what it denotes:
   // "pkg.app.request.json" -> "flask.request.json" when pkg/app.py has `from flask import request`;
@@ -37,7 +38,7 @@ class LinkIndex {
   void addImports(const Module& m);
   void addSingleAssignments(FunctionId body);
   void addReturnValues(const Function& f);
-  void addNamespaceAliases();
+  void addNamespaceAliases(const Knowledge& knowledge);
 
   std::vector<const Module*> modules_;
   std::unordered_map<std::string, std::string> importAliases_;

@@ -159,6 +159,22 @@ def hook(body, sig):
   EXPECT_EQ(q(f, "request.get_data"), "flask.request.get_data");
 }
 
+// A namespace directory named like a library (examples/flask/views.py) never stands for the
+// library's module: flask.views.MethodView stays Flask's.
+TEST(PythonNames, NamespaceDirectoriesDoNotShadowLibraries) {
+  auto p = lowerPythonSourcesUnder("examples/flask/", {{"examples/flask/views.py", "def render():\n    return 1\n"},
+                                                       {"examples/flask/app.py", R"(import flask.views
+from flask import Flask
+app = Flask(__name__)
+
+class Hook(flask.views.MethodView):
+    pass
+)"}});
+  const ClassDef* hook = p->findClass("app.Hook");
+  ASSERT_NE(hook, nullptr);
+  EXPECT_EQ(hook->bases, std::vector<std::string>{"flask.views.MethodView"});
+}
+
 TEST(PythonNames, ReExportedApiNamesAreCanonical) {
   auto p = lowerPythonSources({{"pkg/compat.py", "from flask import request\nimport stripe\nclient = stripe.StripeClient('k')\n"},
                                {"pkg/hooks.py", R"(from pkg.compat import request, client
