@@ -10,6 +10,13 @@
 
 namespace hg {
 
+namespace {
+
+// For callArgument: a keyword only, never a position.
+constexpr size_t kNoPositional = static_cast<size_t>(-1);
+
+}  // namespace
+
 FunctionId declaredDependency(const Program& program, const Knowledge& knowledge, const Function& fn,
                               ExprId defaultValue) {
   if (defaultValue >= fn.exprs.size() || fn.expr(defaultValue).kind != ExprKind::Call) return kNoFunction;
@@ -31,12 +38,20 @@ std::vector<Dependency> dependenciesOf(const Program& program, const Knowledge& 
   while (!todo.empty() && seen.size() < 64) {
     const Function& owner = program.function(todo.front());
     todo.pop_front();
-    for (const Parameter& p : owner.params) {
-      const FunctionId dependency = declaredDependency(program, knowledge, owner, p.defaultValue);
-      if (dependency == kNoFunction || !seen.insert(dependency).second) continue;
-      out.push_back({dependency, owner.expr(p.defaultValue).span});
+    auto add = [&](ExprId marker) {
+      const FunctionId dependency = declaredDependency(program, knowledge, owner, marker);
+      if (dependency == kNoFunction || !seen.insert(dependency).second) return;
+      out.push_back({dependency, owner.expr(marker).span});
       todo.push_back(dependency);
+    };
+    // `@app.post("/hook", dependencies=[Depends(verify_signature)])`: run, result unused.
+    for (ExprId decorator : owner.decorators) {
+      if (decorator >= owner.exprs.size() || owner.expr(decorator).kind != ExprKind::Call) continue;
+      const ExprId list = callArgument(owner, decorator, kNoPositional, "dependencies");
+      if (list == kNoExpr || owner.expr(list).kind != ExprKind::Container) continue;
+      for (ExprId element : owner.expr(list).args) add(element);
     }
+    for (const Parameter& p : owner.params) add(p.defaultValue);
   }
   return out;
 }

@@ -21,8 +21,8 @@ struct Dependency {
   Span declaredAt;  // the `Depends(...)` default
 };
 
-// The dependencies that run before `fn`: those its parameters declare, then theirs, each once
-// (at most 64), nearest first.
+// The dependencies that run before `fn`: those its route decorator lists (`dependencies=[...]`)
+// and its parameters declare, then theirs, each once (at most 64), nearest first.
 std::vector<Dependency> dependenciesOf(const Program& program, const Knowledge& knowledge, FunctionId fn);
 
 }  // namespace hg

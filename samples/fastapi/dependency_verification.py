@@ -1,6 +1,7 @@
 """FastAPI verifies webhooks in dependencies: `Depends(verified_body)` runs before the handler
 and raises on a bad signature, so the handler is covered, as a Flask before_request hook would
-cover it. A dependency's own parameters may declare further dependencies, which run first. The
+cover it; so does one listed by the route decorator (`dependencies=[...]`). A dependency's own
+parameters may declare further dependencies, which run first. The
 value a dependency returns is still request data: a URL taken from it and fetched is SSRF."""
 import hashlib
 import hmac
@@ -13,6 +14,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 app = FastAPI()  # expect: WH301
 
 GITHUB_SECRET = os.environ["GITHUB_WEBHOOK_SECRET"].encode()
+STRIPE_SECRET = os.environ["STRIPE_WEBHOOK_SECRET"].encode()
 seen_deliveries = set()
 
 
@@ -32,6 +34,15 @@ async def github_event(body: bytes = Depends(verified_body)) -> dict:
 
 async def raw_body(request: Request) -> bytes:
     return await request.body()
+
+
+async def require_stripe_signature(request: Request, stripe_signature: str = Header("")) -> None:
+    body = await request.body()
+    timestamp, _, signature = stripe_signature.partition(",v1=")
+    signed = timestamp.removeprefix("t=").encode() + b"." + body
+    expected = hmac.new(STRIPE_SECRET, signed, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise HTTPException(status_code=400, detail="bad signature")
 
 
 @app.post("/webhooks/github")
@@ -57,3 +68,9 @@ async def github_issues(request: Request, event: dict = Depends(github_event)):
 async def partner_webhook(body: bytes = Depends(raw_body)):  # expect: WH101, WH201
     event = json.loads(body)
     return {"kind": event["kind"]}  # expect: WH501
+
+
+@app.post("/webhooks/stripe", dependencies=[Depends(require_stripe_signature)])
+async def stripe_webhook(request: Request):  # expect: WH201
+    event = await request.json()
+    return {"received": event["type"]}  # expect: WH501

@@ -289,6 +289,10 @@ async def d(body: bytes = Depends(lenient)):
 @app.post("/e")
 async def e(body: bytes = Depends(raw)):
     return json.loads(body)
+
+@app.post("/f", dependencies=[Depends(verified_body)])
+async def f(request: Request):
+    return await request.json()
 )");
   EXPECT_TRUE(coverage("app.hooks.a").verified);
   EXPECT_TRUE(coverage("app.hooks.b").verified);
@@ -296,6 +300,7 @@ async def e(body: bytes = Depends(raw)):
   EXPECT_FALSE(coverage("app.hooks.d").verified);
   EXPECT_TRUE(coverage("app.hooks.d").attempted);
   EXPECT_FALSE(coverage("app.hooks.e").attempted);
+  EXPECT_TRUE(coverage("app.hooks.f").verified);  // listed by the route decorator
   ASSERT_EQ(coverage("app.hooks.b").sources.size(), 1u);
   EXPECT_EQ(coverage("app.hooks.b").sources[0].kind, CoverageSource::Kind::Dependency);
   EXPECT_EQ(coverage("app.hooks.b").sources[0].function, fn("app.hooks.verified_body"));
