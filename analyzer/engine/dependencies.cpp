@@ -18,13 +18,12 @@ constexpr size_t kNoPositional = static_cast<size_t>(-1);
 }  // namespace
 
 FunctionId declaredDependency(const Program& program, const Knowledge& knowledge, const Function& fn,
-                              ExprId defaultValue) {
-  if (defaultValue >= fn.exprs.size() || fn.expr(defaultValue).kind != ExprKind::Call) return kNoFunction;
-  const KnowledgeEntry* marker = knowledge.match("dependency_markers", calleeName(fn, defaultValue));
-  if (!marker) return kNoFunction;
-  const auto index = static_cast<size_t>(std::max(0.0, numberAttribute(*marker, "dependency_arg", 0)));
-  const ExprId dependency =
-      callArgument(fn, defaultValue, index, stringAttribute(*marker, "dependency_kw", "dependency"));
+                              ExprId marker) {
+  if (marker >= fn.exprs.size() || fn.expr(marker).kind != ExprKind::Call) return kNoFunction;
+  const KnowledgeEntry* entry = knowledge.match("dependency_markers", calleeName(fn, marker));
+  if (!entry) return kNoFunction;
+  const auto index = static_cast<size_t>(std::max(0.0, numberAttribute(*entry, "dependency_arg", 0)));
+  const ExprId dependency = callArgument(fn, marker, index, stringAttribute(*entry, "dependency_kw", "dependency"));
   if (dependency == kNoExpr) return kNoFunction;
   const FunctionId target = fn.expr(dependency).function;
   return target < program.functionCount() ? target : kNoFunction;

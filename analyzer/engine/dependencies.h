@@ -11,10 +11,11 @@
 
 namespace hg {
 
-// The scanned function a parameter default declares as a dependency (knowledge
-// `dependency_markers`), or kNoFunction.
+// The scanned function a marker call (`Depends(verify)`, knowledge `dependency_markers`: a
+// parameter's default or an element of a decorator's `dependencies=[...]`) declares as a
+// dependency, or kNoFunction.
 FunctionId declaredDependency(const Program& program, const Knowledge& knowledge, const Function& fn,
-                              ExprId defaultValue);
+                              ExprId marker);
 
 struct Dependency {
   FunctionId function = kNoFunction;
