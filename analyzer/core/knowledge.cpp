@@ -56,11 +56,9 @@ void Knowledge::load(std::string_view jsonText, const std::string& origin) {
   }
 }
 
-namespace {
+std::string_view qualifiedHead(std::string_view name) { return name.substr(0, name.find_first_of(".:(")); }
 
-// The text before a qualified name's first separator: "requests" of "requests.get",
-// "boost" of "boost::beast::http::read", "Json" of "Json::CharReader().parse".
-std::string_view headOf(std::string_view name) { return name.substr(0, name.find_first_of(".:(")); }
+namespace {
 
 // The text after its last separator: "hexdigest" of "hmac.new().hexdigest".
 std::string_view tailOf(std::string_view name) {
@@ -85,7 +83,7 @@ void Knowledge::add(const std::string& category, KnowledgeEntry entry) {
   const size_t star = pattern.find('*');
   if (star == std::string_view::npos) {
     index.exact.emplace(pattern, position);  // first wins
-  } else if (const std::string_view head = headOf(pattern); head.size() < star) {
+  } else if (const std::string_view head = qualifiedHead(pattern); head.size() < star) {
     // A literal head and its separator: a matching name has the same head.
     index.wildcardsByHead[std::string(head)].push_back(position);
   } else if (const std::string_view tail = tailOf(pattern);
@@ -103,7 +101,7 @@ const KnowledgeEntry* Knowledge::matchInLayer(const Category& category, const Ca
   // The first entry of the layer in file order that matches, as a linear scan would find it.
   size_t first = SIZE_MAX;
   if (auto exact = index.exact.find(qualifiedName); exact != index.exact.end()) first = exact->second;
-  const std::vector<size_t>* lists[] = {&positionsFor(index.wildcardsByHead, headOf(qualifiedName)),
+  const std::vector<size_t>* lists[] = {&positionsFor(index.wildcardsByHead, qualifiedHead(qualifiedName)),
                                         &positionsFor(index.wildcardsByTail, tailOf(qualifiedName)),
                                         &index.otherWildcards};
   size_t next[3] = {0, 0, 0};

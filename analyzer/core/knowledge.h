@@ -86,4 +86,8 @@ class Knowledge {
 
 bool globMatch(std::string_view pattern, std::string_view text);
 
+// The text of a qualified name (or pattern) before its first separator: "requests" of
+// "requests.get", "boost" of "boost::beast::http::read", "Json" of "Json::CharReader().parse".
+std::string_view qualifiedHead(std::string_view name);
+
 }  // namespace hg

@@ -43,9 +43,8 @@ void LinkIndex::addNamespaceAliases(const Knowledge& knowledge) {
   std::unordered_set<std::string> libraries;
   for (const std::string& category : knowledge.categories()) {
     for (const KnowledgeEntry& entry : knowledge.entries(category)) {
-      const std::string_view pattern = entry.pattern;
-      const std::string_view head = pattern.substr(0, pattern.find_first_of(".:("));
-      if (head.size() < pattern.size() && head.find('*') == std::string_view::npos) libraries.emplace(head);
+      const std::string_view head = qualifiedHead(entry.pattern);
+      if (head.size() < entry.pattern.size() && head.find('*') == std::string_view::npos) libraries.emplace(head);
     }
   }
   auto isIdentifier = [](std::string_view s) {
