@@ -30,6 +30,7 @@ inline std::string functionLabel(const RuleContext& ctx, FunctionId fnId) {
 inline std::string describeValue(const Program& program, const Function& fn, ExprId expr, RoleSet roles) {
   std::string text = "`" + spanText(program, fn.expr(expr).span, 50) + "`";
   if (roles.has(ValueRole::Mac)) return "the computed mac " + text;
+  if (roles.has(ValueRole::PasswordHash)) return "the password hash " + text;
   if (roles.has(ValueRole::SignatureHeader)) return "the signature header " + text;
   if (roles.any(kAnySecret)) return "the secret " + text;
   if (roles.has(ValueRole::Digest)) return "the digest " + text;

@@ -73,6 +73,9 @@ class ComparisonJudge {
   }
 
   bool membershipSensitive(RoleSet needle, RoleSet haystack) const {
+    // `key in ISSUED_KEYS` (configured secrets): a value looked up among secrets, unless it is
+    // a secret itself.
+    if (haystack.has(ValueRole::Secret) && !needle.any(kAnySecret)) return true;
     if (!needle.any(kProof) || !haystack.any(kProof)) return false;
     // Two secrets, or two pieces of the same header, are no signature check.
     RoleSet both = needle | haystack;

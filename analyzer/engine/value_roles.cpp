@@ -74,6 +74,7 @@ std::string describeRoles(RoleSet roles) {
       {ValueRole::Timestamp, "timestamp"},    {ValueRole::Mac, "mac"},
       {ValueRole::Digest, "digest"},          {ValueRole::Secret, "secret"},
       {ValueRole::Payload, "payload"},        {ValueRole::SecretConstant, "secret constant"},
+      {ValueRole::PasswordHash, "password hash"},
   };
   std::string out;
   for (const auto& [role, name] : kNames) {
@@ -90,7 +91,7 @@ ValueRoles::ValueRoles(const Program& program, const Knowledge& knowledge, Reque
 
 bool isSignatureEquality(RoleSet a, RoleSet b) {
   auto oneSide = [](RoleSet x, RoleSet y) {
-    if (x.has(ValueRole::Mac)) return true;
+    if (x.has(ValueRole::Mac) || x.has(ValueRole::PasswordHash)) return true;
     // A header against a value read from the request is two parts of one request.
     if (x.has(ValueRole::SignatureHeader) && (y.any(ValueRole::Mac | ValueRole::Digest | kAnySecret) || !y.has(ValueRole::Request)))
       return true;
@@ -124,7 +125,8 @@ bool ValueRoles::isSecretName(std::string_view name) const {
       continue;
     }
     for (const std::string& part : parts) {
-      if (part == word) return true;
+      // A plural names a collection of them ("API_KEYS", "ISSUED_TOKENS").
+      if (part == word || part == word + "s") return true;
     }
     // Long words also inside a run-together name ("webhooksecret"); short ones ("key") would
     // match "monkey" and "keyboard".
@@ -511,7 +513,16 @@ RoleSet ValueRoles::evalSubscript(const Function& fn, ExprId id, int depth) {
 RoleSet ValueRoles::evalCall(const Function& fn, ExprId id, int depth) {
   std::string callee = calleeName(fn, id);
   if (!callee.empty() && knowledge_.matches("mac_functions", callee)) return ValueRole::Mac;
-  if (!callee.empty() && knowledge_.matches("hash_functions", callee)) return ValueRole::Digest;
+  if (!callee.empty() && knowledge_.matches("password_hash_functions", callee)) return ValueRole::PasswordHash;
+  if (!callee.empty() && knowledge_.matches("hash_functions", callee)) {
+    // A hash over a secret is a keyed hash, a (weak) MAC: comparing it leaks as much. WH106
+    // reports the construction itself.
+    const Expr& e = fn.expr(id);
+    for (size_t k = 1; k < e.args.size(); ++k) {
+      if (eval(fn, e.args[k], depth + 1).any(kAnySecret)) return ValueRole::Digest | ValueRole::Mac;
+    }
+    return ValueRole::Digest;
+  }
 
   ExprId source = transformSource(fn, id, knowledge_);
   if (source != kNoExpr) return eval(fn, source, depth + 1);

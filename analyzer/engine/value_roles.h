@@ -46,6 +46,9 @@ enum class ValueRole : uint32_t {
   // `...Key...` or a marker string `DONE_TOKEN = "done."` is no credential until it meets
   // request data or a MAC.
   SecretConstant = 1u << 11,
+  // The output of a password hashing function (PBKDF2, scrypt, bcrypt): what a stored password
+  // hash is checked against, as sensitive to a timing leak as a MAC.
+  PasswordHash = 1u << 12,
 };
 
 class RoleSet {

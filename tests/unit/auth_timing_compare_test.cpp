@@ -135,5 +135,29 @@ def hook_c():
   EXPECT_TRUE(linesOf("WH102").empty());
 }
 
+TEST_F(TimingCompareTest, PasswordHashesAndKeyedHashesOutsideAnyRoute) {
+  load(R"(import hashlib, os
+RESET_SECRET = os.environ["RESET_SECRET"]
+USERS = {}
+
+def password_hash(password, salt):
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 100000).hex()
+
+def check_login(user, password):
+    record = USERS[user]
+    return password_hash(password, record["salt"]) == record["hash"]
+
+def reset_ok(user, token):
+    return token == hashlib.sha256((RESET_SECRET + user).encode()).hexdigest()
+
+def checksum_ok(path, published):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest() == published
+)");
+  EXPECT_EQ(linesOf("WH102"), (Lines{10, 13}));
+  auto messages = messagesOf("WH102");
+  ASSERT_FALSE(messages.empty());
+  EXPECT_NE(messages.front().find("the password hash"), std::string::npos) << messages.front();
+}
+
 }  // namespace
 }  // namespace hg
