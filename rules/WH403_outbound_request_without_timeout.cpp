@@ -1,5 +1,6 @@
-// WH403 outbound-request-without-timeout: while handling a webhook (in the handler, a decorator
-// or hook covering it, or any function they call) an outbound request is made with no timeout.
+// WH403 outbound-request-without-timeout: while handling a request (in any route's handler, a
+// decorator or hook covering it, or any function they call) an outbound request is made with no
+// timeout. A hung upstream holds a worker whatever the route is, so every route counts.
 // Which calls take a timeout, and how it is passed, is data (knowledge "outbound_timeouts":
 // `timeout_kw`, `timeout_arg`). `timeout=None` is no timeout; `**options` may carry one and is
 // not reported.
@@ -39,11 +40,11 @@ class OutboundRequestWithoutTimeout final : public Rule {
     RouteScopes scopes(ctx);
     const TaintCatalog& catalog = ctx.taint().catalog();
     std::set<Span> reported;
-    for (const WebhookHandler& w : ctx.webhooks().handlers()) {
-      const Route& route = ctx.program.routes[w.route];
-      const std::string owner =
-          route.label() + " handler " + ctx.program.function(w.handler).name;
-      const RouteScope& scope = scopes.scope(w.route);
+    for (size_t r = 0; r < ctx.program.routes.size(); ++r) {
+      const Route& route = ctx.program.routes[r];
+      if (route.handler >= ctx.program.functionCount()) continue;
+      const std::string owner = route.label() + " handler " + ctx.program.function(route.handler).name;
+      const RouteScope& scope = scopes.scope(r);
       for (FunctionId id : scope.functions) {
         const Function& fn = ctx.program.function(id);
         for (BlockId b = 0; b < fn.blocks.size(); ++b) {
@@ -64,11 +65,11 @@ class OutboundRequestWithoutTimeout final : public Rule {
               std::string name = spanText(ctx.program, callee == kNoExpr ? at : fn.expr(callee).span, 40);
               Finding f;
               f.message = owner + " calls " + name + "() without a timeout";
-              if (id != w.handler) f.message += " (in " + fn.name + ")";
+              if (id != route.handler) f.message += " (in " + fn.name + ")";
               f.location = at;
               if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});
               f.help = "pass timeout= (for example timeout=10) so a slow or hanging server cannot hold the "
-                       "webhook worker";
+                       "worker that serves the request";
               out.push_back(std::move(f));
             }
           }

@@ -51,7 +51,7 @@ std::vector<RuleMeta> buildCatalog() {
       {"WH402", "open-redirect", Level::Warning, "6.1", {"CWE-601"},
        "URL from the request reaches a redirect without validation", "high"},
       {"WH403", "outbound-request-without-timeout", Level::Note, "3.7", {"CWE-400"},
-       "Outbound request made while handling a webhook has no timeout", "high"},
+       "Outbound request made while handling a request has no timeout", "high"},
       {"WH501", "unvalidated-payload", Level::Note, "4.0", {"CWE-20"},
        "Payload fields used without schema validation", "medium"},
       {"WH502", "payload-object-reference", Level::Warning, "6.5", {"CWE-639"},

@@ -96,7 +96,7 @@ def jobs():
   EXPECT_EQ(lines("WH503"), (std::vector<uint32_t>{11, 12, 16, 18, 19, 20}));
 }
 
-TEST_F(TaintRules, TimeoutOnlyInWebhookHandlersAndWhatTheyCall) {
+TEST_F(TaintRules, TimeoutInEveryRouteAndWhatItCalls) {
   load(flaskModule(R"(def notify(url):
     requests.post(url, json={})
 
@@ -113,8 +113,12 @@ def deploy_webhook():
 @app.route('/status')
 def status():
     return requests.get('https://ci.example/status').text
+
+def offline_job():
+    return requests.get('https://ci.example/status').text
 )"));
-  EXPECT_EQ(lines("WH403"), (std::vector<uint32_t>{7, 12, 14, 15}));
+  // Every route counts, webhook or not; a function no route reaches does not.
+  EXPECT_EQ(lines("WH403"), (std::vector<uint32_t>{7, 12, 14, 15, 21}));
 }
 
 TEST_F(TaintRules, UnvalidatedPayloadReportsTheFirstReadOnce) {
