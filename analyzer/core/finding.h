@@ -35,6 +35,9 @@ struct Finding {
   std::vector<FlowStep> flow;
   std::string help;  // how to fix it, one line ("verify X-Hub-Signature-256 with hmac.compare_digest")
   std::vector<Suppression> suppressions;  // filled by the suppression pass, not by rules
+  // Set by a rule for a milder form of what it reports (partial SSRF under WH401): the engine
+  // gives the finding the level below the rule's configured one.
+  bool belowRuleLevel = false;
 
   bool suppressed() const { return !suppressions.empty(); }
 };

@@ -64,6 +64,7 @@ std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge
       for (const auto& [entry, level] : config.levelOverrides) {
         if (entrySelects(entry, meta.id)) f.level = level;
       }
+      if (f.belowRuleLevel && f.level != Level::Note) f.level = static_cast<Level>(static_cast<int>(f.level) - 1);
       findings.push_back(std::move(f));
     }
   }

@@ -157,12 +157,13 @@ void FunctionTaint::materialize(SinkHit inner, const TaintValue& argument, const
     TaintTrace trace = outer;
     appendStep(trace, callStep.span, callStep.message);
     trace = concatTraces(trace, inner.trace);
-    if (trace.flags & suppressingFlags(inner.kind)) continue;
-    if ((inner.kind == SinkKind::FieldRead || inner.kind == SinkKind::DbLookup) && label.isSource() &&
-        !label.isPayload())
+    const SinkKind kind = sinkKindFor(inner.kind, trace.flags);
+    if (trace.flags & suppressingFlags(kind)) continue;
+    if ((kind == SinkKind::FieldRead || kind == SinkKind::DbLookup) && label.isSource() && !label.isPayload())
       continue;
-    if (!reported_.insert({static_cast<int>(inner.kind), inner.function, inner.expr, label}).second) continue;
+    if (!reported_.insert({static_cast<int>(kind), inner.function, inner.expr, label}).second) continue;
     SinkHit hit = inner;
+    hit.kind = kind;
     hit.label = label;
     hit.trace = std::move(trace);
     if (label.isSource()) {
@@ -329,6 +330,9 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
     TaintValue out;
     std::optional<std::string> origin;
     if (!base.tainted() && base.prefixKnown && base.complete) origin = joinedOrigin(base.prefix);
+    // An absolute or scheme-relative second argument replaces the base's host: only a path the
+    // code starts keeps it.
+    if (origin && path.tainted() && !(path.prefixKnown && joinKeepsOrigin(path.prefix))) origin.reset();
     if (origin) path.addFlags(kOriginFixed);
     out.mergeLabels(base);
     out.mergeLabels(path);
@@ -358,9 +362,12 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
 
   TaintValue out;
   if (receiver) out = TaintValue{receiver->labels, "", false, false, receiver->fieldKey};
-  for (const TaintValue& a : args) out.mergeLabels(a);
+  const bool lookup = receiver && catalog.matchCall("mapping_getters", fn_, call);
+  // A lookup's result is what the mapping (or the default) holds: a key the client picks only
+  // chooses among values the code wrote (`FEEDS.get(request.args["feed"])`).
+  for (size_t k = lookup ? 1 : 0; k < args.size(); ++k) out.mergeLabels(args[k]);
   out.fieldKey = receiver ? receiver->fieldKey : std::string();
-  if (receiver && catalog.matchCall("mapping_getters", fn_, call)) {
+  if (lookup) {
     if (const std::string* key = stringLiteral(fn_, callArgument(fn_, call, 0))) {
       out.fieldKey = *key;
       TaintValue field{receiver->labels, "", false, false, *key};

@@ -12,6 +12,7 @@ namespace hg {
 const char* sinkKindName(SinkKind kind) {
   switch (kind) {
     case SinkKind::Ssrf: return "ssrf";
+    case SinkKind::PartialSsrf: return "partial_ssrf";
     case SinkKind::Redirect: return "redirect";
     case SinkKind::Code: return "code";
     case SinkKind::DbLookup: return "db_lookup";

@@ -16,6 +16,7 @@ namespace hg {
 
 enum class SinkKind : uint8_t {
   Ssrf,       // the URL or host of an outbound request
+  PartialSsrf,  // the path of an outbound request whose scheme and host are fixed
   Redirect,   // a redirect target / Location header
   Code,       // deserialisation, eval, shell
   DbLookup,   // the key of a database lookup

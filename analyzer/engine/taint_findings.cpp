@@ -36,8 +36,10 @@ std::optional<FlowOwner> flowOwner(RuleContext& ctx, const SinkHit& hit, const s
 }
 
 std::string flowSourceText(const Program& program, const SinkHit& hit) {
-  if (hit.label.data == RequestDataKind::PathParameter && !hit.trace.steps.empty() &&
-      hit.trace.steps.front().message.starts_with("route parameter")) {
+  // A parameter bound to request data by its declaration is named as the first step does.
+  if (!hit.trace.steps.empty() && hit.trace.steps.front().span == hit.label.origin &&
+      hit.trace.steps.front().message.find(" parameter ") != std::string::npos &&
+      hit.trace.steps.front().message.find(" of ") != std::string::npos) {
     std::string m = hit.trace.steps.front().message;
     size_t of = m.find(" of ");
     return of == std::string::npos ? m : m.substr(0, of);

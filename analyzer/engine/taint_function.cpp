@@ -53,8 +53,11 @@ TaintState FunctionTaint::entryState() const {
     v.labels.emplace(TaintLabel::param(i), TaintTrace{});
     for (size_t r : routes) {
       const Route& route = program_.routes[r];
-      if (std::find(route.pathParameters.begin(), route.pathParameters.end(), p.name) == route.pathParameters.end())
+      if (std::find(route.pathParameters.begin(), route.pathParameters.end(), p.name) == route.pathParameters.end()) {
+        addDeclaredRequestData(p, route, v);
+        if (v.labels.size() > 1) break;
         continue;
+      }
       TaintTrace trace;
       appendStep(trace, p.span, "route parameter " + p.name + " of " + (route.path.empty() ? "the route" : route.path));
       v.labels.emplace(TaintLabel::source(p.span, RequestDataKind::PathParameter), trace);
@@ -64,6 +67,33 @@ TaintState FunctionTaint::entryState() const {
     state.assign(p.name, std::move(v));
   }
   return state;
+}
+
+// Request data a handler's parameter holds by its declaration: a default that binds a part of
+// the request (`x_token: str = Header()`, `q: str = Query(...)`), or, where the framework binds
+// parameters by type (FastAPI), a plain `str` parameter (a query parameter) or one typed with a
+// model (the JSON body, validated by that model).
+void FunctionTaint::addDeclaredRequestData(const Parameter& p, const Route& route, TaintValue& value) const {
+  if (p.isVariadic || p.isKeywordVariadic) return;
+  const Knowledge& knowledge = analysis_.catalog().knowledge();
+  const KnowledgeEntry* entry = nullptr;
+  if (p.defaultValue != kNoExpr && p.defaultValue < fn_.exprs.size() && fn_.expr(p.defaultValue).kind == ExprKind::Call) {
+    entry = knowledge.match("request_parameters", fn_.expr(p.defaultValue).qualified);
+    if (!entry && declaredDependency(program_, knowledge, fn_, p.defaultValue) != kNoFunction) return;
+  }
+  if (!entry) {
+    CatalogMatch m = analysis_.catalog().matchName("implicit_request_parameters",
+                                                   p.annotation.empty() ? std::string("<unannotated>") : p.annotation);
+    if (!m || m.attributes().value("framework", std::string()) != route.framework) return;
+    if (p.name == "self" || p.name == "cls") return;
+    entry = m.entry;
+  }
+  const std::string kind = entry->attributes.value("kind", std::string("other"));
+  const char* what = kind == "args" ? "query parameter " : kind == "headers" ? "header parameter " : kind == "cookies" ? "cookie parameter " : "body parameter ";
+  TaintTrace trace;
+  if (entry->attributes.value("validated", false)) trace.flags |= kSchemaValidated;
+  appendStep(trace, p.span, what + p.name + " of " + (route.path.empty() ? "the route" : route.path));
+  value.labels.emplace(TaintLabel::source(p.span, requestDataKindFromName(kind)), std::move(trace));
 }
 
 // A parameter bound to a dependency's result (`body: bytes = Depends(verified_body)`) holds

@@ -32,6 +32,7 @@ class FunctionTaint {
   // --- flow (taint_function.cpp)
   TaintState entryState() const;
   void addDependencyResult(const Parameter& p, TaintValue& value) const;
+  void addDeclaredRequestData(const Parameter& p, const Route& route, TaintValue& value) const;
   void transferBlock(BlockId block, TaintState& state);
   void transferStmt(const Stmt& stmt, TaintState& state);
   void assignTarget(ExprId target, ExprId valueExpr, const TaintValue& value, TaintState& state, int depth = 0);

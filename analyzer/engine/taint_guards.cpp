@@ -1,5 +1,7 @@
 #include "engine/taint_guards.h"
 
+#include <algorithm>
+
 #include "engine/constant_folding.h"
 #include "engine/expr_walk.h"
 #include "engine/taint_origin.h"
@@ -72,7 +74,12 @@ std::vector<GuardFact> TaintGuards::factsAt(ExprId id, bool outcome, const Taint
     }
     case ExprKind::Compare: return compareFacts(e, outcome, state);
     case ExprKind::Call: return callFacts(id, outcome, state);
-    case ExprKind::Attribute: return rangeCheckFacts(id, outcome, state);
+    case ExprKind::Attribute: {
+      // `if parsed.netloc: reject`: a URL without a host is a path on this site.
+      std::optional<UrlDerivation> d = outcome ? std::nullopt : derive(id, state);
+      if (d && d->part == UrlPart::Host) return {{d->url, kHostValidated}};
+      return rangeCheckFacts(id, outcome, state);
+    }
     case ExprKind::Name: {
       auto it = state.checks.find(e.text);
       if (it == state.checks.end() || it->second == id) return {};
@@ -135,9 +142,17 @@ std::vector<GuardFact> TaintGuards::callFacts(ExprId call, bool outcome, const T
     ExprId receiver = method.args[0];
     bool prefixTest = catalog_.matchCall("url_prefix_checks", fn_, call).entry != nullptr;
     bool suffixTest = catalog_.matchCall("host_suffix_checks", fn_, call).entry != nullptr;
-    if ((prefixTest || suffixTest) && outcome && e.args.size() == 2) {
+    if ((prefixTest || suffixTest) && e.args.size() == 2) {
       std::optional<UrlDerivation> d = derive(receiver, state);
       std::optional<std::vector<std::string>> texts = constantStrings(e.args[1], state);
+      if (prefixTest && d && texts && d->part == UrlPart::Whole) {
+        // `t.startswith("/") and not t.startswith(("//", "/\\"))`: a path on this site.
+        auto all = [&](auto pred) { return std::all_of(texts->begin(), texts->end(), pred); };
+        auto has = [&](std::string_view t) { return std::find(texts->begin(), texts->end(), t) != texts->end(); };
+        if (outcome && all([](const std::string& t) { return t == "/"; })) return {{d->url, kRootPath}};
+        if (!outcome && has("//") && has("/\\")) return {{d->url, kNoAuthority}};
+      }
+      if (!outcome) return {};
       if (d && texts) {
         bool safe = true;
         for (const std::string& t : *texts) {
@@ -241,6 +256,15 @@ std::optional<UrlDerivation> TaintGuards::deriveAt(ExprId id, const TaintState& 
     std::optional<UrlDerivation> d = deriveAt(arg, state, depth + 1);
     if (!d || d->part != UrlPart::Whole) return std::nullopt;
     return UrlDerivation{d->url, UrlPart::Parsed};
+  }
+  if (CatalogMatch m = catalog_.matchCall("url_joiners", fn_, id)) {
+    // urljoin(request.host_url, target): the joined URL has target's host when target has one,
+    // so checking the result's host checks target.
+    ArgumentSlot slot = argumentSlot(m.attributes(), "path_arg", "path_kw");
+    ExprId arg = callArgument(fn_, id, slot.position < 0 ? 1 : static_cast<size_t>(slot.position), slot.keyword);
+    std::optional<UrlDerivation> d = deriveAt(arg, state, depth + 1);
+    if (!d || d->part != UrlPart::Whole) return std::nullopt;
+    return d;
   }
   if (CatalogMatch m = catalog_.matchCall("host_resolvers", fn_, id)) {
     ArgumentSlot slot = argumentSlot(m.attributes(), "arg", "kw");

@@ -51,6 +51,23 @@ std::optional<std::string> joinedOrigin(std::string_view base) {
   return std::string(base.substr(0, end + 1));
 }
 
+bool inQueryOrFragment(std::string_view pinnedText) {
+  size_t start = authorityStart(pinnedText);
+  if (start == std::string_view::npos) start = 0;
+  return pinnedText.find_first_of("?#", start) != std::string_view::npos;
+}
+
+bool joinKeepsOrigin(std::string_view prefix) {
+  if (prefix.empty() || prefix[0] == '\\') return false;
+  if (prefix[0] == '/') return prefix.size() >= 2 && prefix[1] != '/' && prefix[1] != '\\';
+  // A relative reference keeps the host once a separator comes before any ':' (a scheme).
+  for (char c : prefix) {
+    if (c == ':') return false;
+    if (c == '/' || c == '?' || c == '#') return true;
+  }
+  return false;
+}
+
 bool isIdentifierName(std::string_view name) {
   if (name.empty()) return false;
   std::string lower;

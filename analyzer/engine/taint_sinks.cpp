@@ -22,6 +22,7 @@ std::string lower(std::string s) {
 std::string stepMessage(SinkKind kind, const std::string& sink, const std::string& detail) {
   switch (kind) {
     case SinkKind::Ssrf: return "used as the URL of " + sink + "()";
+    case SinkKind::PartialSsrf: return "used in the path of the URL of " + sink + "()";
     case SinkKind::Redirect: return detail.empty() ? "used as the redirect target of " + sink + "()" : "sent as the " + detail;
     case SinkKind::Code: return "reaches " + sink + "()" + (detail.empty() ? "" : " (" + detail + ")");
     case SinkKind::DbLookup: return "selects a record in " + sink + "()";
@@ -45,11 +46,12 @@ void FunctionTaint::report(SinkKind kind, ExprId at, const std::string& sink, co
                            const TaintValue& value, TaintFlags suppressing, const std::string& fieldKey) {
   if (!recording_ || at >= fn_.exprs.size()) return;
   for (const auto& [label, trace] : value.labels) {
-    if (trace.flags & suppressing) continue;
+    const SinkKind labelKind = sinkKindFor(kind, trace.flags);
+    if (trace.flags & (labelKind == kind ? suppressing : suppressingFlags(labelKind))) continue;
     if ((kind == SinkKind::FieldRead || kind == SinkKind::DbLookup) && label.isSource() && !label.isPayload()) continue;
-    if (!reported_.insert({static_cast<int>(kind), id_, at, label}).second) continue;
+    if (!reported_.insert({static_cast<int>(labelKind), id_, at, label}).second) continue;
     SinkHit hit;
-    hit.kind = kind;
+    hit.kind = labelKind;
     hit.function = id_;
     hit.expr = at;
     hit.span = fn_.expr(at).span;
@@ -119,8 +121,8 @@ void FunctionTaint::checkCallSinks(ExprId call, const TaintValue* /*receiver*/, 
     }
     if (selected) {
       TaintValue url = slotValue(call, argumentSlot(attrs, "url_arg", "url_kw"), args);
-      if (!(url.prefixKnown && classifyUrlPrefix(url.prefix) == UrlPrefixKind::FixedOrigin))
-        report(SinkKind::Ssrf, call, sink, "", url, suppressingFlags(SinkKind::Ssrf), url.fieldKey);
+      if (url.prefixKnown && classifyUrlPrefix(url.prefix) == UrlPrefixKind::FixedOrigin) url.addFlags(kOriginFixed);
+      report(SinkKind::Ssrf, call, sink, "", url, suppressingFlags(SinkKind::Ssrf), url.fieldKey);
     }
   }
 

@@ -31,6 +31,7 @@ TaintValue interpolateValues(const std::vector<std::string>& literals, const std
     // A part after the pinning prefix can only choose a path or query. A part that itself
     // completes the origin (BASE + "/x" with a constant BASE) was marked when it was built.
     if (pinned) part.addFlags(kOriginFixed);
+    if (pinned && inQueryOrFragment(text)) part.addFlags(kQueryOnly);
     out.mergeLabels(part);
     if (!known) continue;
     if (part.prefixKnown) {

@@ -37,9 +37,18 @@ inline TaintFlags suppressingFlags(SinkKind kind) {
   switch (kind) {
     case SinkKind::Ssrf:
     case SinkKind::Redirect: return kHostValidated | kOriginFixed;
+    case SinkKind::PartialSsrf: return kHostValidated | kQueryOnly;
     case SinkKind::FieldRead: return kSchemaValidated;
     default: return 0;
   }
+}
+
+// What a label with these checks is at a sink of this kind: request data in the path of a URL
+// whose origin is fixed cannot pick the server, but it can pick any endpoint on it
+// ("../admin"), which is partial SSRF.
+inline SinkKind sinkKindFor(SinkKind kind, TaintFlags flags) {
+  if (kind == SinkKind::Ssrf && (flags & kOriginFixed) && !(flags & kHostValidated)) return SinkKind::PartialSsrf;
+  return kind;
 }
 
 struct TaintSummary {

@@ -71,7 +71,10 @@ void TaintValue::joinWith(const TaintValue& other) {
 }
 
 void TaintValue::addFlags(TaintFlags flags) {
-  for (auto& [label, trace] : labels) trace.flags |= flags;
+  for (auto& [label, trace] : labels) {
+    trace.flags |= flags;
+    if ((trace.flags & (kRootPath | kNoAuthority)) == (kRootPath | kNoAuthority)) trace.flags |= kHostValidated;
+  }
 }
 
 void TaintValue::appendStepToAll(const Span& span, const std::string& message) {
