@@ -72,6 +72,27 @@ class ComparisonJudge {
     return ctx_.constants().fold(fn_, e).known();
   }
 
+  // Whether the name the expression is read under (a variable, an attribute, a subscript key,
+  // the function called) contains a `password_words` entry.
+  bool namesPassword(ExprId e) const {
+    const Expr& x = fn_.expr(e);
+    std::string name;
+    if (x.kind == ExprKind::Name || x.kind == ExprKind::Attribute) {
+      name = x.text;
+    } else if (x.kind == ExprKind::Subscript && x.args.size() == 2) {
+      if (const std::string* key = stringLiteral(fn_, x.args[1])) name = *key;
+    } else if (x.kind == ExprKind::Call) {
+      ExprId callee = calleeOf(fn_, e);
+      if (callee != kNoExpr) name = fn_.expr(callee).text;
+    }
+    if (name.empty()) return false;
+    name = lower(name);
+    for (const KnowledgeEntry& w : ctx_.knowledge.entries("password_words")) {
+      if (name.find(lower(w.pattern)) != std::string::npos) return true;
+    }
+    return false;
+  }
+
   bool membershipSensitive(RoleSet needle, RoleSet haystack) const {
     // `key in ISSUED_KEYS` (configured secrets): a value looked up among secrets, unless it is
     // a secret itself.
@@ -92,6 +113,10 @@ class ComparisonJudge {
     RoleSet rb = ctx_.valueRoles().roles(fnId_, b);
     if (isFixed(a, ra) || isFixed(b, rb)) return;
     bool sensitive = membership ? membershipSensitive(ra, rb) : isSignatureEquality(ra, rb);
+    // A digest against a stored password (`md5(pw).hexdigest() == user.password`): the name of
+    // the stored side is the evidence that the digest is a password hash.
+    if (!sensitive && !membership)
+      sensitive = (ra.has(ValueRole::Digest) && namesPassword(b)) || (rb.has(ValueRole::Digest) && namesPassword(a));
     if (sensitive) out.push_back({fnId_, expr, op, a, b, ra, rb});
   }
 

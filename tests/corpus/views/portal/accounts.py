@@ -45,6 +45,11 @@ def bounce():
     return Response(status=302, headers={"Location": dest})  # expect: WH402
 
 
+@accounts.route("/back")
+def back():
+    return redirect(request.referrer or "/")  # expect: WH402
+
+
 @accounts.route("/go/<path:where>")
 def go(where):
     return redirect(where)  # expect: WH402
@@ -97,6 +102,13 @@ def help_page(page):  # safe: WH402
 def token_check():
     supplied = request.headers.get("X-Api-Token", "")
     if supplied == tokens.current_api_token():  # expect: WH102
+        return "ok"
+    abort(401)
+
+
+@accounts.route("/api/bearer")
+def bearer_check():
+    if request.headers.get("Authorization") == f"Bearer {tokens.current_api_token()}":  # expect: WH102
         return "ok"
     abort(401)
 

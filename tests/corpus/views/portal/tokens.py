@@ -32,6 +32,11 @@ def check_login_safe(user, password):  # safe: WH102
     return hmac.compare_digest(password_hash(password, record["salt"]), record["hash"])
 
 
+def check_legacy_login(user, password):
+    record = USERS.get(user)
+    return record is not None and hashlib.md5(password.encode()).hexdigest() == record["password"]  # expect: WH102
+
+
 def check_api_key(provided):
     return provided == API_TOKEN  # expect: WH102
 
