@@ -55,6 +55,9 @@ std::vector<PayloadUse> payloadUses(RuleContext& ctx, FunctionId fnId) {
       if (roles.isMacCall(fn, id) || roles.isHashCall(fn, id)) return false;
       std::string callee = calleeName(fn, id);
       if (ctx.knowledge.matches("payload_inspections", callee)) return false;
+      // Logging the body before the check decides nothing on it; the check still comes first
+      // for every trust decision.
+      if (ctx.knowledge.matches("logging_calls", callee)) return false;
       if (ctx.knowledge.matches("value_transforms", callee)) return true;
       if (ctx.knowledge.matches("body_parsers", callee)) {
         if (isPayload(callArgument(fn, id, 0))) {

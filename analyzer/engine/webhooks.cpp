@@ -113,6 +113,18 @@ bool WebhookClassifier::readsSignatureHeader(size_t routeIndex) {
   return false;
 }
 
+// The body as a machine sends it (raw bytes, a stream, JSON), not a browser's form post: what
+// makes a route in a module named "webhooks" look like one.
+bool WebhookClassifier::readsMachineBody(size_t routeIndex) {
+  for (FunctionId f : reachableFunctions(program_.routes[routeIndex].handler)) {
+    for (const RequestRead& r : requests_.reads(f)) {
+      if (r.kind == RequestDataKind::RawBody || r.kind == RequestDataKind::Json || r.kind == RequestDataKind::Stream)
+        return true;
+    }
+  }
+  return false;
+}
+
 bool WebhookClassifier::decoratorMatches(const Route& route, std::string_view category) const {
   for (const std::string& name : route.decoratorNames) {
     for (const std::string& prefix : qualifiedPrefixes(name)) {
@@ -164,10 +176,14 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   if (hasWebhookWord(fn.name)) reasons.push_back("function " + fn.name);
   if (!fn.classQualified.empty() && hasWebhookWord(lastComponent(fn.classQualified)))
     reasons.push_back("class " + std::string(lastComponent(fn.classQualified)));
+  // The module's or file's name is a weak hint: a sign-in form in webhooks.py is no webhook. It
+  // counts for a handler that reads the body the way a machine sends it.
   const Module* module = program_.moduleOf(fn.file);
-  if (module && hasWebhookWord(module->name)) reasons.push_back("module " + module->name);
+  std::string place;
+  if (module && hasWebhookWord(module->name)) place = "module " + module->name;
   else if (fn.file < program_.sources.size() && hasWebhookWord(program_.sources.get(fn.file).displayPath))
-    reasons.push_back("file " + program_.sources.get(fn.file).displayPath);
+    place = "file " + program_.sources.get(fn.file).displayPath;
+  if (!place.empty() && readsMachineBody(routeIndex)) reasons.push_back(place + " and reads the body");
   if (!route.registeredOn.empty() && hasWebhookWord(lastComponent(route.registeredOn)))
     reasons.push_back("registered on " + std::string(lastComponent(route.registeredOn)));
   if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");

@@ -47,6 +47,7 @@ class WebhookClassifier {
  private:
   void classify();
   bool readsSignatureHeader(size_t routeIndex);
+  bool readsMachineBody(size_t routeIndex);
   std::vector<FunctionId> reachableFunctions(FunctionId from) const;
   bool decoratorMatches(const Route& route, std::string_view category) const;
 

@@ -72,6 +72,30 @@ def signed_fields():
   EXPECT_TRUE(linesOf("WH103").empty());
 }
 
+TEST_F(VerifyAfterUseTest, LoggingOrMacingTheBodyBeforeTheCheckIsNoUse) {
+  load(std::string(kPrelude) + R"(import logging
+log = logging.getLogger(__name__)
+
+@app.post("/hooks/logged")
+def logged():
+    body = request.get_data()
+    log.info("delivery of %d bytes: %s", len(body), body)
+    print(body)
+    mac = hmac.new(SECRET, request.data, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(mac, request.headers.get("X-Signature", "")):
+        abort(401)
+    return store(json.loads(body))
+
+@app.post("/hooks/stored-first")
+def stored_first():
+    body = request.get_data()
+    store(body)
+    check()
+    return "ok"
+)");
+  EXPECT_EQ(linesOf("WH103"), (Lines{29}));
+}
+
 TEST_F(VerifyAfterUseTest, HandlersVerifiedByADecoratorOrWithoutAnyCheckAreNotReported) {
   load(std::string(kPrelude) + R"(
 def signed(view):

@@ -85,10 +85,10 @@ TEST_F(WebhookTest, NotWebhooks) {
   EXPECT_FALSE(isWebhook("app.hooks.nothing"));   // reads nothing
 }
 
-TEST_F(WebhookTest, ModuleNameMakesEveryPostRouteAWebhook) {
+TEST_F(WebhookTest, ModuleNameAloneDoesNotMakeAFormPostAWebhook) {
   load(kApp);
-  // "app/hooks.py": the module name says webhook, so even /api/v1/profile counts.
-  EXPECT_TRUE(isWebhook("app.hooks.profile"));
+  // "app/hooks.py" says webhook, but /api/v1/profile only reads a form: no evidence of its own.
+  EXPECT_FALSE(isWebhook("app.hooks.profile"));
   load({{"app/views.py", kApp}});
   EXPECT_FALSE(isWebhook("app.views.profile"));
 }
@@ -135,6 +135,36 @@ TEST(WebhookWords, WholeWordsAndRunTogetherNames) {
   EXPECT_TRUE(w.hasWebhookWord("/events"));
   EXPECT_FALSE(w.hasWebhookWord("/shipping/preventive"));
   EXPECT_FALSE(w.hasWebhookWord("update_profile"));
+}
+
+// A module named "webhooks" is a weak hint: it makes a webhook of a handler that reads the body
+// as a machine sends it (raw bytes, JSON), never of a sign-in form posted by a browser.
+TEST_F(WebhookTest, ModuleNameCountsOnlyWithAMachineBody) {
+  load({{"shop/webhooks.py", R"(
+from flask import Flask, request, session
+
+app = Flask(__name__)
+
+@app.route("/login", methods=["GET", "POST"])
+def login():
+    session["user"] = request.form["user"]
+    return "ok"
+
+@app.post("/orders")
+def orders():
+    return str(request.get_json())
+
+@app.post("/orders/raw")
+def orders_raw():
+    return str(len(request.get_data()))
+)"}});
+  EXPECT_FALSE(isWebhook("shop.webhooks.login"));
+  EXPECT_TRUE(isWebhook("shop.webhooks.orders"));
+  EXPECT_TRUE(isWebhook("shop.webhooks.orders_raw"));
+  const WebhookHandler* w = ctx().webhooks().forRoute(route("shop.webhooks.orders"));
+  ASSERT_NE(w, nullptr);
+  ASSERT_FALSE(w->reasons.empty());
+  EXPECT_EQ(w->reasons.front(), "module shop.webhooks and reads the body");
 }
 
 // Every message names a route the same way: the body method a webhook arrives by first, "ANY"
