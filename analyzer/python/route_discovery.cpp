@@ -182,6 +182,7 @@ void RouteCollector::collectRegistrations() {
     const Function& f = program.function(id);
     for (const Expr& call : f.exprs) {
       if (call.kind != ExprKind::Call) continue;
+      if (!call.args.empty() && f.exprs[call.args[0]].kind == ExprKind::Call) addDecoratorCallRoute(f, call);
       const KnowledgeEntry* entry = knowledge_.match("route_registrations", call.qualified);
       const bool django = !entry && (entry = knowledge_.match("django_route_functions", call.qualified)) != nullptr;
       if (!entry) continue;
@@ -207,6 +208,25 @@ void RouteCollector::collectRegistrations() {
   }
 }
 
+// `app.route("/hook", methods=["POST"])(handler)`: the decorator applied by hand.
+void RouteCollector::addDecoratorCallRoute(const Function& f, const Expr& outer) {
+  const Expr& decorator = f.exprs[outer.args[0]];
+  const KnowledgeEntry* entry = knowledge_.match("route_decorators", decorator.qualified);
+  if (!entry) return;
+  ExprRef pathArg = callArgument(f, decorator, entry->attributes, "path_arg", "path_kw");
+  std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
+  if (!pathAcceptable(*entry, path)) return;
+  ExprRef viewArg = positionalArgument(f, outer, 0);
+  if (!viewArg.valid()) return;
+  ViewTemplate view;
+  view.route.framework = entry->attributes.value("framework", "");
+  view.route.registeredOn = applicationIdentity(calleeObjectIdentity(f, decorator));
+  view.route.path = joinPath(prefixOf(view.route.registeredOn), path.value_or(""));
+  view.route.declaration = outer.span;
+  view.explicitMethods = entryMethods(index_, f, decorator, *entry);
+  addViewRoutes(std::move(view), viewArg);
+}
+
 void RouteCollector::addViewRoutes(ViewTemplate view, ExprRef viewExpr) {
   const Program& program = index_.program;
   // `csrf_exempt(views.hook)`, `require_sig(handler)`: a wrapper applied in the registration
@@ -223,6 +243,12 @@ void RouteCollector::addViewRoutes(ViewTemplate view, ExprRef viewExpr) {
       view.extraDecorators.push_back(decoratorName(*viewExpr.fn, v.args[0]));
       viewExpr = positionalArgument(*viewExpr.fn, v, 0);
       continue;
+    }
+    // `api.add_resource(Thing, "/things")`: the class itself is the view.
+    if ((v.kind == ExprKind::Name || v.kind == ExprKind::Attribute) && !v.qualified.empty() &&
+        program.findClass(v.qualified)) {
+      addClassViewRoutes(view, v.qualified);
+      return;
     }
     FunctionId handler = v.function;
     if (handler == kNoFunction || program.function(handler).name.starts_with("<class")) return;

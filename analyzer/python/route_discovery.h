@@ -36,6 +36,7 @@ class RouteCollector {
     std::vector<std::string> extraDecorators;  // wrappers applied in the registration
   };
   void addViewRoutes(ViewTemplate view, ExprRef viewExpr);
+  void addDecoratorCallRoute(const Function& f, const Expr& outerCall);
   void addClassViewRoutes(const ViewTemplate& view, const std::string& cls);
   void addRoute(Route route, FunctionId handler, std::vector<HttpMethod> methods,
                 const std::vector<std::string>& extraDecorators, bool django);

@@ -395,5 +395,44 @@ app = Starlette(routes=[Route("/hooks/receive", receive, methods=["POST"]), Rout
   EXPECT_EQ(onlyRouteOf(*p, "star.page").methods, (Methods{HttpMethod::Get}));
 }
 
+// Routes declared by calling the decorator by hand, flask_restful resources registered as
+// classes, and Quart, which mirrors Flask.
+TEST(PythonRoutes, DecoratorCallFormRestfulResourcesAndQuart) {
+  auto p = lowerPythonSources({{"svc.py", R"(import quart
+from flask import Flask, request
+from flask_restful import Api, Resource
+
+app = Flask(__name__)
+api = Api(app)
+
+def receive():
+    return request.get_data()
+
+app.route("/hooks/receive", methods=["POST"])(receive)
+
+class Thing(Resource):
+    def get(self):
+        return ""
+
+    def post(self):
+        return request.get_json()
+
+api.add_resource(Thing, "/things")
+
+qapp = quart.Quart(__name__)
+
+@qapp.post("/q")
+async def q():
+    return await quart.request.get_data()
+)"}});
+  const Route& r = onlyRouteOf(*p, "svc.receive");
+  EXPECT_EQ(r.path, "/hooks/receive");
+  EXPECT_EQ(r.methods, (Methods{HttpMethod::Post}));
+  EXPECT_EQ(onlyRouteOf(*p, "svc.Thing.post").path, "/things");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.Thing.post").methods, (Methods{HttpMethod::Post}));
+  EXPECT_EQ(onlyRouteOf(*p, "svc.Thing.get").methods, (Methods{HttpMethod::Get}));
+  EXPECT_EQ(onlyRouteOf(*p, "svc.q").methods, (Methods{HttpMethod::Post}));
+}
+
 }  // namespace
 }  // namespace hg
