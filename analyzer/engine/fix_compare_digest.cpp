@@ -44,6 +44,14 @@ bool takesBareNot(const Function& fn, ExprId compare) {
   }
 }
 
+// Whether the source already has parentheses (or a call's) right around the range.
+bool parenthesised(std::string_view text, ByteRange range) {
+  size_t before = text.find_last_not_of(" \t", range.begin == 0 ? std::string_view::npos : range.begin - 1);
+  size_t after = text.find_first_not_of(" \t", range.end);
+  return range.begin > 0 && before != std::string_view::npos && text[before] == '(' &&
+         after != std::string_view::npos && text[after] == ')';
+}
+
 bool onlyChars(std::string_view text, char allowed) {
   for (char c : text) {
     if (c != allowed && c != ' ' && c != '\t') return false;
@@ -84,7 +92,7 @@ std::optional<Fix> compareDigestFix(const FixContext& ctx, const Finding& findin
                      std::string(text.substr(rhs.begin, rhs.end - rhs.begin)) + ")";
   if (compare.text == "!=") {
     call = "not " + call;
-    if (open.empty() && !takesBareNot(fn, at->expr)) call = "(" + call + ")";
+    if (open.empty() && !takesBareNot(fn, at->expr) && !parenthesised(text, whole)) call = "(" + call + ")";
   }
 
   Fix fix;

@@ -32,8 +32,12 @@ std::optional<Fix> requestTimeoutFix(const FixContext& ctx, const Finding& findi
   if (whole.end <= whole.begin || file.text[whole.end - 1] != ')') return std::nullopt;
   const size_t close = whole.end - 1;
   std::string_view text = file.text;
+  // A bare generator argument, `f(x for x in y)`, must stay the only one.
+  const Expr& last = fn.expr(call.args.back());
+  if (call.args.size() > 1 && last.kind == ExprKind::Comprehension && !textOf(file, last.span).starts_with("("))
+    return std::nullopt;
   // After the last argument (or the opening parenthesis) only blanks and a trailing comma.
-  size_t after = bytesOf(file, fn.expr(call.args.back()).span).end;
+  size_t after = bytesOf(file, last.span).end;
   std::string insertion = ", " + keyword + "=10";
   if (call.args.size() == 1) {
     size_t open = text.find('(', bytesOf(file, fn.expr(callee).span).end);

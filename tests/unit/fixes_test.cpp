@@ -96,6 +96,27 @@ std::string compareHandler(const std::string& imports, const std::string& condit
          "    return \"\", 204\n";
 }
 
+const char* kUnlimitedApp =
+    "import hmac\n"
+    "import hashlib\n"
+    "import requests\n"
+    "from flask import Flask, abort, request\n"
+    "\n"
+    "def create_app():\n"
+    "    app = Flask(__name__)  # the receiver\n"
+    "\n"
+    "    @app.post(\"/hooks/github\")\n"
+    "    def hook():\n"
+    "        if not hmac.compare_digest(b\"x\", request.headers.get(\"X-Sig\", \"\").encode()):\n"
+    "            abort(401)\n"
+    "        event = request.get_data()\n"
+    "        requests.post(\"https://ci.example/builds\", data=event,\n"
+    "                      headers={\"a\": \"b\"},\n"
+    "        )\n"
+    "        return \"\", 204\n"
+    "\n"
+    "    return app\n";
+
 TEST(Fixes, NotEqualBecomesNotCompareDigest) {
   std::string text = applyAndRecheck(compareHandler("import hmac\n", "expected != signature"), "WH102");
   EXPECT_NE(text.find("    if not hmac.compare_digest(expected, signature):\n"), std::string::npos) << text;
@@ -140,6 +161,20 @@ TEST(Fixes, ChainedOrMembershipComparisonsGetNoFix) {
   }
 }
 
+TEST(Fixes, NotStaysParenthesisedAsAnOperand) {
+  std::string text = applyAndRecheck(compareHandler("import hmac\n", "0 + (expected != signature)"), "WH102");
+  EXPECT_NE(text.find("if 0 + (not hmac.compare_digest(expected, signature)):"), std::string::npos) << text;
+}
+
+TEST(Fixes, AStatementSharingItsLineGetsNoBodyLimit) {
+  std::string source = kUnlimitedApp;
+  source.replace(source.find("    app = Flask(__name__)"), 25, "    x = 1; app = Flask(__name__)");
+  std::unique_ptr<Analysis> a = analyze(source);
+  const Finding* f = findingOf(*a, "WH301");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->fix(), nullptr);
+}
+
 TEST(Fixes, OneSidedWindowGetsAbs) {
   std::string source = std::string("import hmac\nimport time\n") + kFlaskHeader +
                        "@app.post(\"/hooks/slack\")\n"
@@ -170,26 +205,6 @@ TEST(Fixes, MacOverReserialisedJsonUsesTheRawBody) {
   EXPECT_NE(text.find("hmac.new(SECRET, request.get_data(), hashlib.sha256)"), std::string::npos) << text;
 }
 
-const char* kUnlimitedApp =
-    "import hmac\n"
-    "import hashlib\n"
-    "import requests\n"
-    "from flask import Flask, abort, request\n"
-    "\n"
-    "def create_app():\n"
-    "    app = Flask(__name__)  # the receiver\n"
-    "\n"
-    "    @app.post(\"/hooks/github\")\n"
-    "    def hook():\n"
-    "        if not hmac.compare_digest(b\"x\", request.headers.get(\"X-Sig\", \"\").encode()):\n"
-    "            abort(401)\n"
-    "        event = request.get_data()\n"
-    "        requests.post(\"https://ci.example/builds\", data=event,\n"
-    "                      headers={\"a\": \"b\"},\n"
-    "        )\n"
-    "        return \"\", 204\n"
-    "\n"
-    "    return app\n";
 
 // The rule's fix on kUnlimitedApp: unsafe, and it works.
 std::string unsafeFixOfUnlimitedApp(const std::string& rule) {
