@@ -73,13 +73,17 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
             plural(byLevel[1], "warning", "warnings") + ", " + plural(byLevel[0], "note", "notes") + ")";
   }
   if (suppressed > 0) line += ", " + std::to_string(suppressed) + " suppressed";
-  // As ruff words it: what --fix did, what it would do, and what --unsafe-fixes would add.
+  // What --fix did, what it would do, and what --unsafe-fixes would add: the next command to
+  // type is in the line.
   if (fixed > 0) line += ", " + std::to_string(fixed) + " fixed";
   const FixCounts fixes = countFixes(result.findings, unsafeFixes);
-  if (fixes.fixable > 0) line += "; " + std::to_string(fixes.fixable) + " fixable with --fix";
-  if (fixes.hidden > 0)
-    line += std::string(fixes.fixable > 0 ? " (" : "; (") + plural(fixes.hidden, "hidden fix", "hidden fixes") +
-            " can be enabled with --unsafe-fixes)";
+  const std::string hidden = plural(fixes.hidden, "hidden fix", "hidden fixes") + " can be enabled with --unsafe-fixes";
+  if (fixes.fixable > 0) {
+    line += "; " + std::to_string(fixes.fixable) + " fixable with --fix";
+    if (fixes.hidden > 0) line += " (" + hidden + ")";
+  } else if (fixes.hidden > 0) {
+    line += "; " + hidden;
+  }
   return line + "\n";
 }
 

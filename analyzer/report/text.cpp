@@ -10,8 +10,8 @@
 //   note: app/hooks.py:11:2: route declared here
 //   flow: request.args['url'] (l.12) → url (l.13) → requests.get (l.15)
 //
-// "[*]" before the message marks a finding `--fix` repairs (with the options given), as ruff
-// does. Findings are separated by a blank line; suppressed findings are not shown. The run's summary
+// "[*]" before the message marks a finding `--fix` repairs (with the options given), the
+// marker linters use for it. Findings are separated by a blank line; suppressed findings are not shown. The run's summary
 // line is the command's (stderr), not the report's.
 #include <string>
 
