@@ -136,6 +136,17 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
   scanCmd->add_option("--sarif-category", scan.sarifCategory,
                       "SARIF runAutomationDetails id, which tells code scanning analyses apart (default: hookguard)")
       ->type_name("NAME");
+  CLI::Option* fixFlag = scanCmd->add_flag(
+      "--fix", scan.fix,
+      "apply the safe fixes to the files (each replaced atomically; a file changed since it was read is left "
+      "alone), then report what remains");
+  scanCmd->add_flag("--diff", scan.diff,
+                    "print the fixes as a unified diff instead of the report and change nothing; exit status 1 "
+                    "when there is something to fix")
+      ->excludes(fixFlag);
+  scanCmd->add_flag("--unsafe-fixes", scan.unsafeFixes,
+                    "let --fix and --diff apply unsafe fixes too (they may change behaviour: a body size limit, "
+                    "a timeout)");
 
   std::string tableFormat = "text";
   CLI::App* rulesCmd = app.add_subcommand("rules", "list the rule catalog");

@@ -43,6 +43,9 @@ struct ScanCommandOptions {
   std::string baseline;                    // SARIF log of known findings
   std::string writeBaseline;               // write the SARIF log of this run's findings here
   std::string sarifCategory;               // runs[0].automationDetails.id (without the trailing '/')
+  bool fix = false;                        // apply the enabled fixes to the files
+  bool diff = false;                       // print the enabled fixes as a unified diff, change nothing
+  bool unsafeFixes = false;                // unsafe fixes are enabled too
   // The options given on the command line ("--select", "--fail-on", ...): they override the file.
   std::set<std::string> given;
 };

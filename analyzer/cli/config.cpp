@@ -22,7 +22,8 @@ constexpr const char* kHookguardTomlName = ".hookguard.toml";
 
 const std::vector<std::string> kTopLevelKeys = {
     "select", "ignore", "exclude", "fail-on", "all-post-routes", "webhook-routes",
-    "max-body-bytes", "max-timestamp-window", "max-file-bytes", "max-file-seconds", "rules", "knowledge",
+    "max-body-bytes", "max-timestamp-window", "max-file-bytes", "max-file-seconds", "fix", "unsafe-fixes", "rules",
+    "knowledge",
 };
 const std::map<std::string, Level> kLevels = {{"error", Level::Error}, {"warning", Level::Warning}, {"note", Level::Note}};
 const std::set<std::string> kFailOnValues = {"error", "warning", "note", "never"};
@@ -69,6 +70,8 @@ class ConfigReader {
       else if (name == "max-timestamp-window") config.maxTimestampWindowSeconds = positiveNumber(node, name);
       else if (name == "max-file-bytes") config.maxFileBytes = positiveInteger(node, name);
       else if (name == "max-file-seconds") config.maxFileSeconds = number(node, name, /*zeroAllowed=*/true);
+      else if (name == "fix") config.fix = boolean(node, name);
+      else if (name == "unsafe-fixes") config.unsafeFixes = boolean(node, name);
       else if (name == "rules") readRuleTable(node, config);
       else if (name == "knowledge") readKnowledge(node, config);
       else fail(key.source(), "unknown key '" + name + "' in " + tableName("") + " (known keys: " + joined(kTopLevelKeys) + ")");

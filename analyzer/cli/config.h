@@ -47,6 +47,8 @@ struct ProjectConfig {
   std::vector<std::string> exclude;
   std::optional<std::string> failOn;  // validated: error, warning, note or never
   std::optional<bool> allPostRoutes;
+  std::optional<bool> fix;          // --fix
+  std::optional<bool> unsafeFixes;  // --unsafe-fixes
   std::optional<std::vector<std::string>> webhookRoutes;
   std::optional<uint64_t> maxBodyBytes;
   std::optional<double> maxTimestampWindowSeconds;

@@ -37,6 +37,9 @@ ScanCommandOptions withProjectConfig(const ScanCommandOptions& options, const Pr
   fromFile("--ignore", config.ignore, [&](const auto& v) { out.ignore = v; });
   fromFile("--fail-on", config.failOn, [&](const auto& v) { out.failOn = failOnLevel(v); });
   fromFile("--all-post-routes", config.allPostRoutes, [&](bool v) { out.allPostRoutes = v; });
+  // --diff on the command line shows the fixes instead of applying them: it wins over `fix`.
+  if (!options.diff) fromFile("--fix", config.fix, [&](bool v) { out.fix = v; });
+  fromFile("--unsafe-fixes", config.unsafeFixes, [&](bool v) { out.unsafeFixes = v; });
   fromFile("--webhook-route", config.webhookRoutes, [&](const auto& v) { out.webhookRoutes = v; });
   fromFile("--max-file-bytes", config.maxFileBytes, [&](uint64_t v) { out.maxFileBytes = v; });
   fromFile("--max-file-seconds", config.maxFileSeconds, [&](double v) { out.maxFileSeconds = v; });

@@ -19,6 +19,7 @@
 #include "cli/route_prefilter.h"
 #include "cli/source_reader.h"
 #include "core/deadline.h"
+#include "engine/fixes.h"
 #include "python/python_frontend.h"
 
 namespace hg {
@@ -359,6 +360,11 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   });
   if (!complete) result->inputError = true;
   if (complete) finishFindings(*result, options, found.files);
+  if (complete) {
+    runGuarded(*result, "", "computing fixes", [&] {
+      addFixes(*result->program, result->knowledge, options.engine, result->findings);
+    });
+  }
 
   const SourceSet& sources = result->program->sources;
   std::stable_sort(result->findings.begin(), result->findings.end(),

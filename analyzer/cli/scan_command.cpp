@@ -15,6 +15,7 @@
 #include "cli/progress_line.h"
 #include "cli/rule_catalog.h"
 #include "cli/scan.h"
+#include "cli/scan_fixes.h"
 #include "cli/source_reader.h"
 #include "cli/terminal.h"
 #include "python/python_frontend.h"
@@ -34,7 +35,8 @@ std::string plural(size_t n, const std::string& one, const std::string& many) {
 
 // "hookguard: scanned 12 files (1 skipped): 7 routes, 5 handlers; 9 findings (4 errors, 3 warnings,
 // 2 notes), 1 suppressed"
-std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnostic>& diagnostics) {
+std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnostic>& diagnostics, size_t fixed,
+                        bool unsafeFixes) {
   size_t skippedFiles = 0;
   for (const RunDiagnostic& d : diagnostics) skippedFiles += d.fileSkipped ? 1 : 0;
   // Routes of context files were analyzed for what they share, not asked about: not counted.
@@ -71,6 +73,17 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
             plural(byLevel[1], "warning", "warnings") + ", " + plural(byLevel[0], "note", "notes") + ")";
   }
   if (suppressed > 0) line += ", " + std::to_string(suppressed) + " suppressed";
+  // What --fix did, what it would do, and what --unsafe-fixes would add: the next command to
+  // type is in the line.
+  if (fixed > 0) line += ", " + std::to_string(fixed) + " fixed";
+  const FixCounts fixes = countFixes(result.findings, unsafeFixes);
+  const std::string hidden = plural(fixes.hidden, "hidden fix", "hidden fixes") + " can be enabled with --unsafe-fixes";
+  if (fixes.fixable > 0) {
+    line += "; " + std::to_string(fixes.fixable) + " fixable with --fix";
+    if (fixes.hidden > 0) line += " (" + hidden + ")";
+  } else if (fixes.hidden > 0) {
+    line += "; " + hidden;
+  }
   return line + "\n";
 }
 
@@ -154,6 +167,35 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   }
   std::unique_ptr<ScanResult> result = scan(scanOptions);
   if (progress) progress->finish();
+  if (options.diff) {
+    for (const RunDiagnostic& d : result->diagnostics.all()) {
+      if (options.quiet && d.severity == RunDiagnostic::Severity::Note) continue;
+      std::cerr << formatRunDiagnostic(d, colorStderr);
+    }
+    const size_t fixes = writeFixDiffs(std::cout, *result, options.unsafeFixes);
+    std::cout << std::flush;
+    if (!std::cout) return fail("cannot write the diff to standard output");
+    if (!options.quiet) {
+      std::cerr << "hookguard: " << (fixes == 0 ? std::string("nothing to fix") : "would fix " + plural(fixes, "finding", "findings"));
+      const size_t hidden = countFixes(result->findings, options.unsafeFixes).hidden;
+      if (hidden > 0) std::cerr << " (" << plural(hidden, "hidden fix", "hidden fixes") << " can be enabled with --unsafe-fixes)";
+      std::cerr << "\n";
+    }
+    if (result->inputError) return kExitError;
+    return fixes > 0 ? kExitFindings : kExitClean;
+  }
+  size_t fixed = 0;
+  if (options.fix) {
+    const AppliedFixes applied = applyFixes(*result, options.unsafeFixes, std::cerr, colorStderr);
+    fixed = applied.fixed;
+    // The report describes the files as they are now: positions moved, and a fix that had to
+    // wait for a conflicting one may be available on the new text.
+    if (applied.filesWritten > 0) {
+      if (progress) progress.emplace(std::cerr, terminalWidth(STDERR_FILENO));
+      result = scan(scanOptions);
+      if (progress) progress->finish();
+    }
+  }
   const std::vector<RunDiagnostic> diagnostics = result->diagnostics.all();
   for (const RunDiagnostic& d : diagnostics) {
     if (options.quiet && d.severity == RunDiagnostic::Severity::Note) continue;
@@ -179,6 +221,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   }
   ReportInput input{*result->program, result->findings, diagnostics, result->repositoryRoot, colorReport};
   input.sarifCategory = options.sarifCategory;
+  input.unsafeFixes = options.unsafeFixes;
   std::ostringstream report;
   try {
     writeReport(report, options.format, input);
@@ -193,7 +236,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
     return fail("cannot write " + options.output + ": " + error);
   }
 
-  if (options.format == ReportFormat::Text && !options.quiet) std::cerr << summaryLine(*result, diagnostics);
+  if (options.format == ReportFormat::Text && !options.quiet) std::cerr << summaryLine(*result, diagnostics, fixed, options.unsafeFixes);
   int status = exitCodeFor(*result, options.failOn);
   // Unused suppressions asked for with --report-unused-ignores count as warnings.
   if (status == kExitClean && result->unusedIgnores > 0 && options.failOn && *options.failOn <= Level::Warning)

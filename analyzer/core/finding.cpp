@@ -13,6 +13,10 @@ const char* levelName(Level level) {
   return "error";
 }
 
+const char* applicabilityName(FixApplicability applicability) {
+  return applicability == FixApplicability::Safe ? "safe" : "unsafe";
+}
+
 bool findingLess(const Finding& a, const Finding& b, const SourceSet& sources) {
   auto path = [&](const Finding& f) -> const std::string& {
     static const std::string none;

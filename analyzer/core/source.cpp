@@ -47,6 +47,17 @@ Span SourceFile::span(size_t startByte, size_t endByte, FileId id) const {
   return Span{id, l1, c1, l2, c2};
 }
 
+size_t SourceFile::offset(uint32_t oneBasedLine, uint32_t column) const {
+  if (oneBasedLine == 0 || oneBasedLine > lineStarts.size()) return text.size();
+  size_t i = lineStarts[oneBasedLine - 1];
+  const size_t end = oneBasedLine < lineStarts.size() ? lineStarts[oneBasedLine] : text.size();
+  for (uint32_t c = 1; c < column && i < end && text[i] != '\n'; ++c) {
+    ++i;
+    while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
 FileId SourceSet::add(SourceFile file) {
   if (file.lineStarts.empty()) file.indexLines();
   files_.push_back(std::move(file));

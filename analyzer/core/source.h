@@ -41,6 +41,9 @@ struct SourceFile {
   // Converts a 0-based byte offset into a 1-based line and code-point column.
   std::pair<uint32_t, uint32_t> position(size_t byteOffset) const;
   Span span(size_t startByte, size_t endByte, FileId id) const;
+  // The inverse of position(): the byte offset of a 1-based line and code-point column
+  // (a column past the line's end gives the end of the line, before its newline).
+  size_t offset(uint32_t oneBasedLine, uint32_t column) const;
 
   void indexLines();
   std::vector<size_t> lineStarts; // byte offset of each line's first byte

@@ -36,16 +36,6 @@ int severityOf(RunDiagnostic::Severity severity) {
   return kSeverityWarning;
 }
 
-Range rangeOf(const SourceFile& source, const Span& span, PositionEncoding encoding) {
-  if (!span.valid()) return {};
-  const uint32_t endLine = span.endLine >= span.line ? span.endLine : span.line;
-  const uint32_t endColumn = span.endLine >= span.line ? span.endColumn : span.column;
-  Range range;
-  range.start = {span.line - 1, characterOfColumn(source.line(span.line), span.column, encoding)};
-  range.end = {endLine - 1, characterOfColumn(source.line(endLine), endColumn, encoding)};
-  if (range.end.line == range.start.line && range.end.character < range.start.character) range.end = range.start;
-  return range;
-}
 
 Json findingDiagnostic(const ScanResult& result, const Finding& finding, PositionEncoding encoding) {
   const SourceSet& sources = result.program->sources;
@@ -72,6 +62,17 @@ Json findingDiagnostic(const ScanResult& result, const Finding& finding, Positio
 }
 
 }  // namespace
+
+Range rangeOf(const SourceFile& source, const Span& span, PositionEncoding encoding) {
+  if (!span.valid()) return {};
+  const uint32_t endLine = span.endLine >= span.line ? span.endLine : span.line;
+  const uint32_t endColumn = span.endLine >= span.line ? span.endColumn : span.column;
+  Range range;
+  range.start = {span.line - 1, characterOfColumn(source.line(span.line), span.column, encoding)};
+  range.end = {endLine - 1, characterOfColumn(source.line(endLine), endColumn, encoding)};
+  if (range.end.line == range.start.line && range.end.character < range.start.character) range.end = range.start;
+  return range;
+}
 
 Json diagnosticsForFile(const ScanResult& result, const std::string& canonicalPath, PositionEncoding encoding) {
   Json out = Json::array();

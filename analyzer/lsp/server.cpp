@@ -6,6 +6,7 @@
 
 #include "lsp/diagnostics.h"
 #include "lsp/file_uri.h"
+#include "lsp/fix_actions.h"
 #include "lsp/ignore_comments.h"
 #include "lsp/params.h"
 #include "lsp/rule_docs.h"
@@ -320,8 +321,15 @@ Json Server::codeActions(const Json& params) {
   const Json* context = optionalMember(params, "context");
   const Json* diagnostics = context ? optionalMember(*context, "diagnostics") : nullptr;
   if (!open || !diagnostics || !diagnostics->is_array()) return actions;
+  // The fix's edits are offsets into the analyzed text: offered only while it is the buffer's.
+  std::optional<std::string> analyzedPath;
+  if (cachedResultMatches(*open)) analyzedPath = canonicalPath(*open->path());
   std::set<std::pair<uint32_t, std::string>> offered;  // (line, rule): one action each
   for (const Json& diagnostic : *diagnostics) {
+    if (analyzedPath) {
+      if (std::optional<Json> fix = fixAction(*lastResult_, *analyzedPath, open->uri(), diagnostic, encoding_))
+        actions.push_back(std::move(*fix));
+    }
     const Json* source = optionalMember(diagnostic, "source");
     const Json* code = optionalMember(diagnostic, "code");
     if (!source || *source != "hookguard" || !code || !code->is_string()) continue;

@@ -12,7 +12,9 @@
 //       "help": "...",                how to fix it (or the `hookguard explain` hint)
 //       "suppressed": false,          true when an inline `hookguard: ignore` covers it
 //       "related": [ {"path", "line", "column", "end_line", "end_column", "message"} ],
-//       "flow": [ same shape, source first, sink last ]
+//       "flow": [ same shape, source first, sink last ],
+//       "fix": null, or {"description", "applicability": "safe" | "unsafe",
+//               "edits": [ {"path", "line", "column", "end_line", "end_column", "content"} ]}
 //     }
 //   ]
 //
@@ -35,6 +37,26 @@ Json spanFields(const SourceSet& sources, const Span& span, const std::string& m
               {"end_line", span.endLine},
               {"end_column", span.endColumn},
               {"message", message}};
+}
+
+// Each edit replaces [line:column, end_line:end_column) with content; an empty range inserts.
+Json fixFields(const SourceSet& sources, const Finding& f) {
+  const Fix* fix = f.fix();
+  if (!fix) return nullptr;
+  Json edits = Json::array();
+  for (const TextEdit& e : fix->edits) {
+    const SourceFile& file = sources.get(e.file);
+    Span span = file.span(e.startByte, e.endByte, e.file);
+    edits.push_back(Json{{"path", file.displayPath},
+                         {"line", span.line},
+                         {"column", span.column},
+                         {"end_line", span.endLine},
+                         {"end_column", span.endColumn},
+                         {"content", e.replacement}});
+  }
+  return Json{{"description", fix->description},
+              {"applicability", applicabilityName(fix->applicability)},
+              {"edits", std::move(edits)}};
 }
 
 }  // namespace
@@ -61,6 +83,7 @@ void writeJson(std::ostream& out, const ReportInput& input) {
         {"suppressed", f->suppressed()},
         {"related", std::move(related)},
         {"flow", std::move(flow)},
+        {"fix", fixFields(sources, *f)},
     });
   }
   out << findings.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";

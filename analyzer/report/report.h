@@ -23,6 +23,8 @@ struct ReportInput {
   // SARIF runs[0].automationDetails.id is this plus '/'; empty = "hookguard". Code scanning
   // keeps one set of alerts per id, and its upload's `category` input only fills in a missing id.
   std::string sarifCategory = {};
+  // --unsafe-fixes: unsafe fixes count as applicable (the text report's [*] marker).
+  bool unsafeFixes = false;
 };
 
 void writeSarif(std::ostream& out, const ReportInput& input);

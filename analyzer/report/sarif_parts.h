@@ -32,6 +32,7 @@ class SarifResultBuilder {
  private:
   std::optional<SarifJson> location(const Span& span);
   SarifJson region(const Span& span) const;
+  std::optional<SarifJson> fixObject(const Fix& fix);
   std::optional<std::string> lineHash(const Span& span);
 
   const ReportInput& input_;

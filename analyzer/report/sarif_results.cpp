@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "report/findings_view.h"
 #include "report/line_hash.h"
@@ -55,6 +56,32 @@ std::optional<std::string> SarifResultBuilder::lineHash(const Span& span) {
   return (*hashes)[span.line];
 }
 
+// result.fixes[i]: unlike a location's region, a replacement's deletedRegion may be empty (an
+// insertion point), so it is written as the edit's exact range.
+std::optional<SarifJson> SarifResultBuilder::fixObject(const Fix& fix) {
+  SarifJson changes = SarifJson::array();
+  std::map<FileId, size_t> changeOf;
+  for (const TextEdit& e : fix.edits) {
+    if (e.file >= input_.program.sources.size()) return std::nullopt;
+    const SourceFile& file = input_.program.sources.get(e.file);
+    Span span = file.span(e.startByte, e.endByte, e.file);
+    SarifJson replacement = {{"deletedRegion",
+                              {{"startLine", span.line},
+                               {"startColumn", span.column},
+                               {"endLine", span.endLine},
+                               {"endColumn", span.endColumn}}}};
+    if (!e.replacement.empty()) replacement["insertedContent"] = {{"text", e.replacement}};
+    auto [it, added] = changeOf.emplace(e.file, changes.size());
+    if (added) {
+      changes.push_back({{"artifactLocation", artifactLocation(artifactUri(file, input_.repositoryRoot))},
+                         {"replacements", SarifJson::array()}});
+    }
+    changes[it->second]["replacements"].push_back(std::move(replacement));
+  }
+  if (changes.empty()) return std::nullopt;
+  return SarifJson{{"description", {{"text", fix.description}}}, {"artifactChanges", std::move(changes)}};
+}
+
 std::optional<SarifJson> SarifResultBuilder::result(const Finding& finding) {
   std::optional<SarifJson> primary = location(finding.location);
   if (!primary) return std::nullopt;
@@ -90,6 +117,11 @@ std::optional<SarifJson> SarifResultBuilder::result(const Finding& finding) {
   }
   if (!steps.empty()) {
     out["codeFlows"] = SarifJson::array({{{"threadFlows", SarifJson::array({{{"locations", std::move(steps)}}})}}});
+  }
+
+  // Only safe fixes: a consumer that offers to apply them has no --unsafe-fixes to ask first.
+  if (const Fix* f = finding.fix(); f && f->applicability == FixApplicability::Safe) {
+    if (std::optional<SarifJson> entry = fixObject(*f)) out["fixes"] = SarifJson::array({std::move(*entry)});
   }
 
   if (finding.suppressed()) {

@@ -6,10 +6,12 @@
 //      | ^^^^^^^^^^^
 //      |
 //   help: verify X-Hub-Signature-256 with hmac.compare_digest
+//   fix: use hmac.compare_digest (safe)
 //   note: app/hooks.py:11:2: route declared here
 //   flow: request.args['url'] (l.12) → url (l.13) → requests.get (l.15)
 //
-// Findings are separated by a blank line; suppressed findings are not shown. The run's summary
+// "[*]" before the message marks a finding `--fix` repairs (with the options given), the
+// marker linters use for it. Findings are separated by a blank line; suppressed findings are not shown. The run's summary
 // line is the command's (stderr), not the report's.
 #include <string>
 
@@ -65,11 +67,17 @@ std::string flowStep(const SourceSet& sources, const FlowStep& step, FileId find
   return printableLine(label) + " (" + printableLine(where) + ")";
 }
 
-void writeFinding(std::ostream& out, const SourceSet& sources, const Finding& f, const Painter& p) {
+std::string fixLine(const Fix& fix) {
+  return printableLine(fix.description) +
+         (fix.applicability == FixApplicability::Safe ? " (safe)" : " (unsafe: apply with --fix --unsafe-fixes)");
+}
+
+void writeFinding(std::ostream& out, const SourceSet& sources, const Finding& f, const Painter& p, bool unsafeFixes) {
   const char* levelStyle = Painter::levelStyle(f.level);
+  const bool fixable = f.fix() && (f.fix()->applicability == FixApplicability::Safe || unsafeFixes);
   out << p.paint(position(sources, f.location) + ":", kBold) << " "
       << p.paint(std::string(levelName(f.level)) + "[" + printableLine(f.ruleId) + "]", levelStyle) << ": "
-      << p.paint(printableLine(f.message), kBold) << "\n";
+      << (fixable ? p.paint("[*]", kHelp) + " " : "") << p.paint(printableLine(f.message), kBold) << "\n";
 
   const SourceFile* file = fileOf(sources, f.location);
   if (std::optional<Snippet> snippet = file ? renderSnippet(*file, f.location) : std::nullopt) {
@@ -85,6 +93,7 @@ void writeFinding(std::ostream& out, const SourceSet& sources, const Finding& f,
   }
 
   out << p.paint("help:", kHelp) << " " << printableLine(helpFor(f)) << "\n";
+  if (f.fix()) out << p.paint("fix:", kHelp) << " " << fixLine(*f.fix()) << "\n";
   for (const RelatedLocation& r : f.related) {
     out << p.paint("note:", kBold) << " " << position(sources, r.span) << ": " << printableLine(r.message) << "\n";
   }
@@ -106,7 +115,7 @@ void writeText(std::ostream& out, const ReportInput& input) {
   for (const Finding* f : sortedFindings(input)) {
     if (f->suppressed()) continue;
     if (!first) out << "\n";
-    writeFinding(out, input.program.sources, *f, painter);
+    writeFinding(out, input.program.sources, *f, painter, input.unsafeFixes);
     first = false;
   }
 }

@@ -26,6 +26,10 @@ scenario_neovim_client_sees_diagnostics_fixes_and_hovers() {
   sed -i 's/^app = Flask(__name__)$/\xc3\xa9 = "\xf0\x9f\x98\x80"; app = Flask(__name__)/' hooks.py
   grep -q '; app = Flask' hooks.py || fail "could not prepare hooks.py"
   cp -R "$HOOKGUARD_SOURCE_DIR/samples/flask/auth_partner" partner
+  # WH102 with a fix, after a two-byte 'é' and a four-byte emoji on its line.
+  sed 's/  # expect: [A-Z0-9, ]*$//; s/^    return expected == signature$/    note = "\xc3\xa9\xf0\x9f\x98\x80"; return expected == signature/' \
+    "$HOOKGUARD_SOURCE_DIR/samples/flask/auth_timing_helper.py" >timing_helper.py
+  grep -q '; return expected == signature' timing_helper.py || fail "could not prepare timing_helper.py"
   status=0
   # Neovim's state (LSP log, shada) stays in the scratch directory; the Python provider is
   # off because probing for it when a .py file opens takes seconds.

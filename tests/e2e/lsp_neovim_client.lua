@@ -2,7 +2,8 @@
 -- webhook handler, checks the diagnostics as Neovim shows them (columns converted from the
 -- server's UTF-16 positions), edits the buffer and checks they follow the unsaved text, applies
 -- the suppression code action (the finding then goes), hovers a rule id, checks a helper in
--- another module is seen, closes the document and stops the server, which must exit with 0.
+-- another module is seen, applies a finding's fix (WH102's hmac.compare_digest) as a code
+-- action, closes the document and stops the server, which must exit with 0.
 local hookguard = assert(os.getenv('HOOKGUARD'), 'HOOKGUARD is not set')
 local root = assert(os.getenv('LSP_WORKSPACE'), 'LSP_WORKSPACE is not set')
 local timeout = 30000
@@ -108,6 +109,30 @@ local function run()
   wait_for('diagnostics of partner/views.py', function() return published[views_uri] ~= nil end)
   expect(find_code(published[views_uri], 'WH101') == nil, 'the helper in partner/signing.py was not seen')
   expect(find_code(published[views_uri], 'WH201') ~= nil, 'no WH201 in partner/views.py')
+
+  -- 5b. The fix of a finding is a preferred quick fix; applied, the finding goes.
+  vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/timing_helper.py'))
+  local helper = vim.api.nvim_get_current_buf()
+  local helper_uri = vim.uri_from_bufnr(helper)
+  vim.lsp.buf_attach_client(helper, client_id)
+  wait_for('WH102 in timing_helper.py', function() return find_code(published[helper_uri], 'WH102') ~= nil end)
+  local wh102 = find_code(published[helper_uri], 'WH102')
+  local fixes = client.request_sync('textDocument/codeAction', {
+    textDocument = { uri = helper_uri },
+    range = wh102.range,
+    context = { diagnostics = { wh102 } },
+  }, timeout, helper)
+  local fix = fixes and fixes.result and fixes.result[1]
+  expect(fix and fix.title == 'Fix WH102: use hmac.compare_digest' and fix.isPreferred == true,
+         'expected the WH102 fix first: ' .. vim.inspect(fixes))
+  vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
+  local fixed_line = vim.api.nvim_buf_get_lines(helper, wh102.range.start.line, wh102.range.start.line + 1, true)[1]
+  expect(fixed_line == '    note = "\u{e9}\u{1F600}"; return hmac.compare_digest(expected, signature)',
+         'after the fix: ' .. fixed_line)
+  wait_for('WH102 to go after the fix', function()
+    local d = published[helper_uri]
+    return d ~= nil and find_code(d, 'WH102') == nil and find_code(d, 'WH201') ~= nil
+  end)
 
   -- 6. Closing a document clears its diagnostics.
   vim.lsp.buf_detach_client(buffer, client_id)

@@ -104,4 +104,18 @@ scenario_notifications_and_encoded_uris_are_valid_for_code_scanning() {
   validate out.sarif
 }
 
+# Results with fixes (result.fixes[]: a replacement, and an insertion whose deletedRegion is
+# empty, the `import hmac` a compare_digest fix adds).
+scenario_fixes_are_valid_for_code_scanning() {
+  require_multitool
+  mkdir -p app
+  cp "$HOOKGUARD_SOURCE_DIR/samples/flask/auth_timing_helper.py" app/
+  sed '/^import hmac$/d' "$HOOKGUARD_SOURCE_DIR/samples/flask/auth_gitlab_token.py" >app/gitlab_token.py
+  run scan app --format sarif -o out.sarif
+  [[ -s out.sarif ]] || fail "no out.sarif"
+  grep -qF '"artifactChanges"' out.sarif || fail "out.sarif has no fixes"
+  grep -qF '"text": "import hmac\n"' out.sarif || fail "out.sarif has no import insertion"
+  validate out.sarif
+}
+
 run_scenario "$@"

@@ -49,6 +49,8 @@ max-body-bytes = 1048576
 max-timestamp-window = 300
 max-file-bytes = 4096
 max-file-seconds = 2.5
+fix = true
+unsafe-fixes = false
 
 [rules.WH201]
 level = "error"
@@ -64,6 +66,8 @@ verifiers = ["myapp.security.check_signature", { name = "myapp.auth.verify", sty
   EXPECT_EQ(c.exclude, (std::vector<std::string>{"migrations", "tests/fixtures/**"}));
   EXPECT_EQ(c.failOn, "warning");
   EXPECT_EQ(c.allPostRoutes, true);
+  EXPECT_EQ(c.fix, true);
+  EXPECT_EQ(c.unsafeFixes, false);
   EXPECT_EQ(c.webhookRoutes, std::vector<std::string>{"/api/inbound/*"});
   EXPECT_EQ(c.maxBodyBytes, 1048576u);
   EXPECT_EQ(c.maxTimestampWindowSeconds, 300.0);
@@ -168,6 +172,19 @@ TEST(ConfigMergeTest, FileBudgetsFromTheFileUnlessGiven) {
 TEST(ConfigMergeTest, FailOnNeverFromTheFile) {
   ScanCommandOptions merged = withProjectConfig(ScanCommandOptions{}, parseToml("fail-on = \"never\"\n"));
   EXPECT_FALSE(merged.failOn.has_value());
+}
+
+TEST(ConfigMergeTest, FixFromTheFileUnlessDiffIsGiven) {
+  ProjectConfig config = parseToml("fix = true\nunsafe-fixes = true\n");
+  ScanCommandOptions merged = withProjectConfig(ScanCommandOptions{}, config);
+  EXPECT_TRUE(merged.fix);
+  EXPECT_TRUE(merged.unsafeFixes);
+  ScanCommandOptions cli;
+  cli.diff = true;
+  cli.given = {"--diff"};
+  merged = withProjectConfig(cli, config);
+  EXPECT_FALSE(merged.fix);
+  EXPECT_TRUE(merged.diff);
 }
 
 class ConfigFilesTest : public ::testing::Test {

@@ -83,6 +83,12 @@ class LspServerTest : public ::testing::Test {
     ADD_FAILURE() << "nothing published for " << relative;
     return Json::array();
   }
+  // The code actions offered for one diagnostic of a document.
+  Json codeActionsFor(const std::string& relative, const Json& diagnostic) {
+    return request("textDocument/codeAction", {{"textDocument", {{"uri", uri(relative)}}},
+                                               {"range", diagnostic["range"]},
+                                               {"context", {{"diagnostics", Json::array({diagnostic})}}}})["result"];
+  }
   static const Json* withCode(const Json& diagnostics, const std::string& code) {
     for (const Json& d : diagnostics) {
       if (d.value("code", "") == code) return &d;
@@ -284,10 +290,7 @@ TEST_F(LspServerTest, SuppressionCodeActionAndHover) {
   const Json diagnostics = published("hooks.py");
   const Json* wh101 = withCode(diagnostics, "WH101");
   ASSERT_NE(wh101, nullptr) << diagnostics;
-  Json actions = request("textDocument/codeAction",
-                         {{"textDocument", {{"uri", uri("hooks.py")}}},
-                          {"range", (*wh101)["range"]},
-                          {"context", {{"diagnostics", Json::array({*wh101})}}}})["result"];
+  Json actions = codeActionsFor("hooks.py", *wh101);
   ASSERT_EQ(actions.size(), 1u) << actions;
   EXPECT_EQ(actions[0]["title"], "Suppress WH101 on this line");
   const Json& edit = actions[0]["edit"]["changes"][uri("hooks.py")][0];
@@ -307,6 +310,58 @@ TEST_F(LspServerTest, SuppressionCodeActionAndHover) {
   EXPECT_TRUE(request("textDocument/hover", {{"textDocument", {{"uri", uri("hooks.py")}}},
                                              {"position", {{"line", 6}, {"character", 2}}}})["result"]
                   .is_null());
+}
+
+// The same helper as samples/flask/auth_timing_helper.py: WH102 on `expected == signature`.
+constexpr const char* kTimingHelper =
+    "import hashlib\n"
+    "import hmac\n"
+    "import os\n"
+    "\n"
+    "from flask import Flask, abort, request\n"
+    "\n"
+    "app = Flask(__name__)\n"
+    "app.config[\"MAX_CONTENT_LENGTH\"] = 512 * 1024\n"
+    "\n"
+    "HOOK_SECRET = os.environ[\"BITBUCKET_HOOK_SECRET\"].encode()\n"
+    "\n"
+    "\n"
+    "def signature_valid(body, signature):\n"
+    "    expected = \"sha256=\" + hmac.new(HOOK_SECRET, body, hashlib.sha256).hexdigest()\n"
+    "    return expected == signature\n"
+    "\n"
+    "\n"
+    "@app.post(\"/hooks/bitbucket\")\n"
+    "def bitbucket_push():\n"
+    "    if not signature_valid(request.get_data(), request.headers.get(\"X-Hub-Signature\", \"\")):\n"
+    "        abort(401)\n"
+    "    return \"\", 204\n";
+
+TEST_F(LspServerTest, FixCodeActionAppliesTheFindingsFix) {
+  write("helper.py", kTimingHelper);
+  initialize();
+  open("helper.py", kTimingHelper);
+  const Json diagnostics = published("helper.py");
+  const Json* wh102 = withCode(diagnostics, "WH102");
+  ASSERT_NE(wh102, nullptr) << diagnostics;
+  Json actions = codeActionsFor("helper.py", *wh102);
+  ASSERT_EQ(actions.size(), 2u) << actions;
+  const Json& fix = actions[0];
+  EXPECT_EQ(fix["title"], "Fix WH102: use hmac.compare_digest");
+  EXPECT_EQ(fix["kind"], "quickfix");
+  EXPECT_EQ(fix["isPreferred"], true);
+  const Json& edits = fix["edit"]["changes"][uri("helper.py")];
+  ASSERT_EQ(edits.size(), 1u) << fix;
+  EXPECT_EQ(edits[0]["newText"], "hmac.compare_digest(expected, signature)");
+  EXPECT_EQ(edits[0]["range"]["start"], Json({{"line", 14}, {"character", 11}}));
+  EXPECT_EQ(edits[0]["range"]["end"], Json({{"line", 14}, {"character", 32}}));
+  EXPECT_EQ(actions[1]["title"], "Suppress WH102 on this line");
+
+  // Once the buffer differs from what was analyzed, the offsets would be wrong: no fix.
+  notify("textDocument/didChange", {{"textDocument", {{"uri", uri("helper.py")}, {"version", 2}}},
+                                    {"contentChanges", Json::array({{{"text", std::string("# x\n") + kTimingHelper}}})}});
+  actions = codeActionsFor("helper.py", *wh102);
+  for (const Json& action : actions) EXPECT_EQ(action["title"].get<std::string>().find("Fix "), std::string::npos);
 }
 
 TEST(LspIgnoreComments, AppendsOrMergesSuppressions) {

@@ -50,8 +50,9 @@ TEST(JsonReport, Schema) {
   std::vector<std::string> keys;
   for (auto it = first.begin(); it != first.end(); ++it) keys.push_back(it.key());
   std::sort(keys.begin(), keys.end());
-  EXPECT_EQ(keys, (std::vector<std::string>{"column", "end_column", "end_line", "flow", "help", "level", "line",
-                                            "message", "path", "related", "rule", "suppressed"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"column", "end_column", "end_line", "fix", "flow", "help", "level",
+                                            "line", "message", "path", "related", "rule", "suppressed"}));
+  EXPECT_TRUE(first["fix"].is_null());
   EXPECT_EQ(first["rule"], "WH101");
   EXPECT_EQ(first["level"], "error");
   EXPECT_EQ(first["path"], "app/hooks.py");
