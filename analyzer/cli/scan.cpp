@@ -334,6 +334,7 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   }
   result->repositoryRoot = root.string();
 
+  if (options.progress) options.progress->stage("discovering", 0);
   DiscoveryOptions discovery{root, kCppFrontend, options.exclude.empty() ? nullptr : &options.exclude};
   DiscoveryResult found = discoverFiles(paths, discovery, result->diagnostics);
   if (found.inputError) result->inputError = true;
@@ -353,13 +354,16 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
     python::link(*result->program, result->knowledge, result->diagnostics);
   });
   analyzeCppFiles(*result, loaded.cpp, options);
+  if (options.progress) options.progress->stage("indexing", 0);
   complete = complete && runGuarded(*result, "", "indexing the program", [&] { result->program->buildIndexes(); });
   complete = complete && runGuarded(*result, "", "running the rules", [&] {
     result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics,
                                 options.progress);
   });
   if (!complete) result->inputError = true;
+  if (options.progress) options.progress->stage("suppressions", 0);
   if (complete) finishFindings(*result, options, found.files);
+  if (options.progress) options.progress->stage("fixes", 0);
   if (complete) {
     runGuarded(*result, "", "computing fixes", [&] {
       addFixes(*result->program, result->knowledge, options.engine, result->findings);
