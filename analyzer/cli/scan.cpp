@@ -226,7 +226,15 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
   std::vector<std::optional<std::string>> failures(files.size());
   std::vector<char> overBudget(files.size(), 0);
   if (options.progress) options.progress->stage("parsing", files.size());
-  parallelFor(files.size(), options.jobs, [&](size_t i) {
+  // Largest files first: a big module picked up last would leave the other threads idle
+  // while it alone is lowered. The slots keep file order whatever the schedule.
+  std::vector<size_t> schedule(files.size());
+  for (size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
+  std::stable_sort(schedule.begin(), schedule.end(), [&](size_t a, size_t b) {
+    return result.program->sources.get(files[a].id).text.size() > result.program->sources.get(files[b].id).text.size();
+  });
+  parallelFor(files.size(), options.jobs, [&](size_t k) {
+    const size_t i = schedule[k];
     PythonFile& file = files[i];
     const Deadline deadline = Deadline::after(options.maxFileSeconds);
     const SourceFile& source = result.program->sources.get(file.id);
