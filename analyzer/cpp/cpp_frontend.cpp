@@ -8,6 +8,7 @@
 #include "cpp/compile_flags.h"
 #include "cpp/lowering.h"
 #include "cpp/routes.h"
+#include "cpp/unit_links.h"
 
 namespace hg::cpp {
 
@@ -42,13 +43,20 @@ struct FileFlags {
   bool defaults = false;
 };
 
-FileFlags flagsFor(const SourceFile& source, const std::string& absolute, CompilationDatabases& databases,
-                   Diagnostics& diags) {
+struct FlagSources {
+  CompilationDatabases& databases;
+  IncludeGuess& includes;
+};
+
+FileFlags flagsFor(const SourceFile& source, const std::string& absolute, FlagSources& sources, Diagnostics& diags) {
   FileFlags flags;
   std::string searched;
-  std::optional<CompileCommand> command = databases.commandFor(absolute, searched);
+  std::optional<CompileCommand> command = sources.databases.commandFor(absolute, searched);
   if (!command) {
     flags.options = defaultArguments();
+    // Without the build's -I flags, the project's own headers (and the declarations a handler
+    // calls into) would be missing; their usual places are tried.
+    for (std::string& a : sources.includes.argumentsFor(absolute)) flags.options.push_back(std::move(a));
     flags.defaults = true;
     return flags;
   }
@@ -64,19 +72,20 @@ FileFlags flagsFor(const SourceFile& source, const std::string& absolute, Compil
   return flags;
 }
 
-void analyzeFile(Program& program, FileId id, CompilationDatabases& databases, const Knowledge& knowledge,
-                 Diagnostics& diags, std::vector<std::string>& withDefaults) {
+void analyzeFile(Program& program, FileId id, FlagSources& flagSources, const Knowledge& knowledge,
+                 Diagnostics& diags, std::vector<std::string>& withDefaults, std::vector<UnitSymbols>& units) {
   const SourceFile& source = program.sources.get(id);
   std::string absolute = source.absolutePath;
   if (absolute.empty()) {
     std::error_code ec;
     absolute = std::filesystem::absolute(source.displayPath, ec).lexically_normal().string();
   }
-  FileFlags flags = flagsFor(source, absolute, databases, diags);
+  FileFlags flags = flagsFor(source, absolute, flagSources, diags);
   if (flags.defaults) withDefaults.push_back(source.displayPath);
 
   std::vector<Function> functions;
   Module module;
+  UnitSymbols symbols;
   bool lowered = false;
   bool tooDeep = false;
   ParseInput input{absolute, source.text, flags.options};
@@ -86,6 +95,8 @@ void analyzeFile(Program& program, FileId id, CompilationDatabases& databases, c
     tooDeep = lowering.nestingTooDeep;
     functions = lowering.takeFunctions();
     module = std::move(lowering.module);
+    symbols.exported = std::move(lowering.exported);
+    symbols.declared = std::move(lowering.declaredCallees);
     lowered = true;
   });
   if (!outcome.ran || !lowered) {
@@ -114,7 +125,12 @@ void analyzeFile(Program& program, FileId id, CompilationDatabases& databases, c
   }
 
   FileRoutes found = discoverRoutes(functions, module, knowledge);
+  symbols.file = id;
+  symbols.count = functions.size();
   const FunctionId base = program.addFunctions(std::move(functions));
+  symbols.first = base;
+  for (ExportedName& e : symbols.exported) rebase(e.function, base);
+  units.push_back(std::move(symbols));
   rebase(module.body, base);
   for (FunctionId& f : module.functions) rebase(f, base);
   for (ClassDef& c : module.classes) {
@@ -153,16 +169,22 @@ std::string moduleNameFor(const std::string& path) {
 void analyzeFiles(Program& program, const std::vector<FileId>& files, const CppOptions& options,
                   const Knowledge& knowledge, Diagnostics& diags) {
   CompilationDatabases databases(options.buildDirectory, diags);
+  IncludeGuess includes;
+  FlagSources flagSources{databases, includes};
   std::vector<std::string> withDefaults;
+  std::vector<UnitSymbols> units;
   for (FileId id : files) {
     if (options.progress) options.progress->advance(program.sources.get(id).displayPath);
-    analyzeFile(program, id, databases, knowledge, diags, withDefaults);
+    analyzeFile(program, id, flagSources, knowledge, diags, withDefaults, units);
   }
+  // A helper's definition may be in any file, earlier or later: links wait for all of them.
+  linkUnits(program, units, knowledge);
   if (!withDefaults.empty()) {
     report(diags, Severity::Note, withDefaults.front(), 0,
            std::to_string(withDefaults.size()) + (withDefaults.size() == 1 ? " C++ file" : " C++ files") +
                " not in any compile_commands.json (" + joined(withDefaults, 3) +
-               ") parsed with default flags (-std=c++17, system headers only); results may be partial");
+               ") parsed with default flags (-std=c++17, the project's include/ and src/ directories guessed); results may be "
+               "partial");
   }
 }
 
