@@ -279,6 +279,7 @@ void analyzeCppFiles(ScanResult& result, const std::vector<FileId>& files, const
   cpp::CppOptions cppOptions;
   cppOptions.buildDirectory = options.cppBuildDirectory;
   cppOptions.progress = options.progress;
+  cppOptions.jobs = effectiveJobs(options.jobs);
   if (options.progress) options.progress->stage("C++", files.size());
   CppFrontendRun run;
   if (!runGuarded(result, "", "analyzing C++ files", [&] {
