@@ -2,7 +2,8 @@
 # hookguard against bandit and against a bare tree-sitter parse, on the same tree (by default
 # the Python standard library), in one run: median wall-clock time of RUNS runs and the peak
 # RSS of each, then the ratios. Goals: hookguard >= 30x faster than bandit, <= 1.0x the
-# single-thread parse, peak RSS <= 150 MB.
+# single-thread parse, with --no-prefilter (every file fully analysed) <= 2.0x, peak RSS
+# <= 150 MB. Then the --timings table of the full analysis, its stages above 1%.
 #
 #   bench/stdlib_vs_bandit.sh [TREE] [RUNS]
 # Environment: HOOKGUARD (default build/hookguard), PARSE_ONLY (default build/bench/parse_only).
@@ -41,5 +42,8 @@ ratios() {
 ratios "bandit / hookguard" "$bandit_ms" "$hg_ms" "$bandit_cpu" "$hg_cpu" "(goal >= 30)"
 ratios "hookguard / parse_only" "$hg_ms" "$parse_ms" "$hg_cpu" "$parse_cpu" "(goal <= 1.0)"
 ratios "bandit / hookguard --no-prefilter" "$bandit_ms" "$hgfull_ms" "$bandit_cpu" "$hgfull_cpu" ""
-ratios "hookguard --no-prefilter / parse_only" "$hgfull_ms" "$parse_ms" "$hgfull_cpu" "$parse_cpu" ""
-printf 'hookguard peak RSS: %d MB (goal <= 150)\n' "$((hg_kb / 1024))"
+ratios "hookguard --no-prefilter / parse_only" "$hgfull_ms" "$parse_ms" "$hgfull_cpu" "$parse_cpu" "(goal <= 2.0 wall)"
+printf 'hookguard peak RSS: %d MB, with --no-prefilter %d MB (goal <= 150 for both)\n' "$((hg_kb / 1024))" "$((hgfull_kb / 1024))"
+# Where the time of the full analysis goes (one run).
+"$hookguard" scan "$tree" --format json --fail-on never --quiet --no-prefilter --timings -o /dev/null 2>&1 |
+  awk '$NF + 0 >= 1.0 || /timings/' || true

@@ -104,6 +104,7 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
   scanCmd->add_option("-j,--jobs", scan.jobs, "read and parse files on N threads (default: one per CPU)")
       ->check(CLI::PositiveNumber)
       ->type_name("N");
+  scanCmd->add_flag("--timings", scan.timings, "print on stderr how long each stage of the scan and each rule took");
   scanCmd->add_flag("--no-prefilter", scan.noPrefilter,
                     "parse every Python file, also those that neither import a web framework nor are "
                     "imported by files that do");

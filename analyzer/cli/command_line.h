@@ -30,6 +30,7 @@ struct ScanCommandOptions {
   uint64_t maxFileBytes = 20ull * 1024 * 1024;
   double maxFileSeconds = 30;  // 0 = no limit
   unsigned jobs = 0;       // -j: 0 = one thread per hardware thread
+  bool timings = false;     // print where the time went, per stage and rule
   bool noPrefilter = false;  // analyze every Python file, not only those route code reaches
   // Project configuration (cli/config.h): --config names the file, --no-config skips it;
   // otherwise it is found upward from the first path. The file's values apply where the

@@ -226,7 +226,15 @@ void lowerPythonFiles(ScanResult& result, std::vector<PythonFile>& files, const 
   std::vector<std::optional<std::string>> failures(files.size());
   std::vector<char> overBudget(files.size(), 0);
   if (options.progress) options.progress->stage("parsing", files.size());
-  parallelFor(files.size(), options.jobs, [&](size_t i) {
+  // Largest files first: a big module picked up last would leave the other threads idle
+  // while it alone is lowered. The slots keep file order whatever the schedule.
+  std::vector<size_t> schedule(files.size());
+  for (size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
+  std::stable_sort(schedule.begin(), schedule.end(), [&](size_t a, size_t b) {
+    return result.program->sources.get(files[a].id).text.size() > result.program->sources.get(files[b].id).text.size();
+  });
+  parallelFor(files.size(), options.jobs, [&](size_t k) {
+    const size_t i = schedule[k];
     PythonFile& file = files[i];
     const Deadline deadline = Deadline::after(options.maxFileSeconds);
     const SourceFile& source = result.program->sources.get(file.id);
@@ -271,6 +279,7 @@ void analyzeCppFiles(ScanResult& result, const std::vector<FileId>& files, const
   cpp::CppOptions cppOptions;
   cppOptions.buildDirectory = options.cppBuildDirectory;
   cppOptions.progress = options.progress;
+  cppOptions.jobs = effectiveJobs(options.jobs);
   if (options.progress) options.progress->stage("C++", files.size());
   CppFrontendRun run;
   if (!runGuarded(result, "", "analyzing C++ files", [&] {
@@ -334,6 +343,7 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   }
   result->repositoryRoot = root.string();
 
+  if (options.progress) options.progress->stage("discovering", 0);
   DiscoveryOptions discovery{root, kCppFrontend, options.exclude.empty() ? nullptr : &options.exclude};
   DiscoveryResult found = discoverFiles(paths, discovery, result->diagnostics);
   if (found.inputError) result->inputError = true;
@@ -353,13 +363,16 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
     python::link(*result->program, result->knowledge, result->diagnostics);
   });
   analyzeCppFiles(*result, loaded.cpp, options);
+  if (options.progress) options.progress->stage("indexing", 0);
   complete = complete && runGuarded(*result, "", "indexing the program", [&] { result->program->buildIndexes(); });
   complete = complete && runGuarded(*result, "", "running the rules", [&] {
     result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics,
                                 options.progress);
   });
   if (!complete) result->inputError = true;
+  if (options.progress) options.progress->stage("suppressions", 0);
   if (complete) finishFindings(*result, options, found.files);
+  if (options.progress) options.progress->stage("fixes", 0);
   if (complete) {
     runGuarded(*result, "", "computing fixes", [&] {
       addFixes(*result->program, result->knowledge, options.engine, result->findings);

@@ -13,6 +13,7 @@
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/progress_line.h"
+#include "cli/stage_timings.h"
 #include "cli/rule_catalog.h"
 #include "cli/scan.h"
 #include "cli/scan_fixes.h"
@@ -165,6 +166,11 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
     progress.emplace(std::cerr, terminalWidth(STDERR_FILENO));
     scanOptions.progress = &*progress;
   }
+  std::optional<StageTimings> timings;
+  if (options.timings) {
+    timings.emplace(scanOptions.progress);
+    scanOptions.progress = &*timings;
+  }
   std::unique_ptr<ScanResult> result = scan(scanOptions);
   if (progress) progress->finish();
   if (options.diff) {
@@ -181,6 +187,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
       if (hidden > 0) std::cerr << " (" << plural(hidden, "hidden fix", "hidden fixes") << " can be enabled with --unsafe-fixes)";
       std::cerr << "\n";
     }
+    if (timings) timings->write(std::cerr);
     if (result->inputError) return kExitError;
     return fixes > 0 ? kExitFindings : kExitClean;
   }
@@ -222,6 +229,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   ReportInput input{*result->program, result->findings, diagnostics, result->repositoryRoot, colorReport};
   input.sarifCategory = options.sarifCategory;
   input.unsafeFixes = options.unsafeFixes;
+  if (timings) timings->stage("reporting", 0);
   std::ostringstream report;
   try {
     writeReport(report, options.format, input);
@@ -237,6 +245,7 @@ int runScanCommand(const ScanCommandOptions& commandLine) {
   }
 
   if (options.format == ReportFormat::Text && !options.quiet) std::cerr << summaryLine(*result, diagnostics, fixed, options.unsafeFixes);
+  if (timings) timings->write(std::cerr);
   int status = exitCodeFor(*result, options.failOn);
   // Unused suppressions asked for with --report-unused-ignores count as warnings.
   if (status == kExitClean && result->unusedIgnores > 0 && options.failOn && *options.failOn <= Level::Warning)

@@ -217,6 +217,32 @@ SanitizedFlags sanitizeArguments(const std::vector<std::string>& argv, const std
 
 std::vector<std::string> defaultArguments() { return {"-std=c++17", "-x", "c++"}; }
 
+const std::vector<std::string>& IncludeGuess::directoriesFor(const std::string& directory) {
+  auto cached = byDirectory_.find(directory);
+  if (cached != byDirectory_.end()) return cached->second;
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::path dir(directory);
+  for (int level = 0; level <= kMaxIncludeGuessLevels && !dir.empty(); ++level) {
+    for (const char* sub : {"include", "src"}) {
+      if (fs::is_directory(dir / sub, ec)) found.push_back((dir / sub).lexically_normal().string());
+    }
+    if (fs::exists(dir / ".git", ec) || fs::exists(dir / ".hg", ec) || dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  found.push_back(fs::path(directory).lexically_normal().string());
+  return byDirectory_.emplace(directory, std::move(found)).first->second;
+}
+
+std::vector<std::string> IncludeGuess::argumentsFor(const std::string& absoluteFile) {
+  std::vector<std::string> out;
+  for (const std::string& d : directoriesFor(fs::path(absoluteFile).parent_path().string())) {
+    out.push_back("-I");
+    out.push_back(d);
+  }
+  return out;
+}
+
 bool parseCompilationDatabase(std::string_view json, const std::string& databaseDirectory,
                               std::vector<std::pair<std::string, CompileCommand>>& out, std::string& error) {
   nlohmann::json doc;

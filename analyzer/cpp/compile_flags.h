@@ -44,6 +44,23 @@ SanitizedFlags sanitizeArguments(const std::vector<std::string>& argv, const std
 // Flags used when no compilation database covers a file.
 std::vector<std::string> defaultArguments();
 
+// The include directories a build of the project most likely passes, guessed for a file no
+// compilation database covers: walking up from the file's directory to the project root (the
+// first directory holding .git or .hg, at most kMaxIncludeGuessLevels up), each directory's
+// `include/` and `src/`, nearest first, then the file's own directory (for `#include <...>` of
+// a neighbour). Only existence checks, a few per level and cached per directory: no tree walk,
+// so a large repository costs no more than a small one.
+inline constexpr int kMaxIncludeGuessLevels = 8;
+class IncludeGuess {
+ public:
+  // "-I dir" pairs, in search order.
+  std::vector<std::string> argumentsFor(const std::string& absoluteFile);
+
+ private:
+  const std::vector<std::string>& directoriesFor(const std::string& directory);
+  std::map<std::string, std::vector<std::string>> byDirectory_;
+};
+
 // Loads and caches compilation databases, and answers which command compiles a file. Problems
 // (unreadable or malformed JSON) are reported once per database, naming it; the files it would
 // have covered fall back to defaults.

@@ -18,6 +18,8 @@ struct CppOptions {
   std::string buildDirectory;
   // Told of each translation unit as its parse starts (they take seconds); may be nullptr.
   ProgressSink* progress = nullptr;
+  // Translation units parsed at once (each Clang invocation is independent until linking).
+  unsigned jobs = 1;
 };
 
 // Lowers every given file (already in program.sources, Language::Cpp) into modules,

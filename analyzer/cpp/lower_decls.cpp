@@ -248,7 +248,35 @@ FunctionId FileLowering::declareFunction(const FunctionDecl* d, FunctionId paren
     if (cls != classIndex_.end()) module.classes[cls->second].methods.push_back(id);
   }
   pendingBodies_.emplace_back(id, d);
+  exportDefinition(id, d);
   return id;
+}
+
+void FileLowering::exportDefinition(FunctionId id, const FunctionDecl* d) {
+  // Internal linkage (static, anonymous namespace) and local classes are invisible to other
+  // translation units: a same-named function elsewhere is another function.
+  if (!d->isExternallyVisible() || d->getParentFunctionOrMethod() || d->isMain()) return;
+  const size_t params = d->getNumParams();
+  exported.push_back({id, declName(d), params});
+  if (const auto* method = dyn_cast<CXXMethodDecl>(d); method && !method->isStatic()) {
+    exported.push_back({id, declName(method->getParent()) + "()." + ownName(d), params});
+  }
+}
+
+void FileLowering::noteDeclaredCallee(const std::string& qualified, const FunctionDecl* callee) {
+  if (qualified.empty() || !callee || isSynthesized(callee) || declaredCallees.count(qualified)) return;
+  DeclaredCallee info;
+  info.name = ownName(callee);
+  info.returnsBool = callee->getReturnType()->isBooleanType();
+  info.systemHeader = sm.isInSystemHeader(sm.getExpansionLoc(callee->getLocation()));
+  for (const ParmVarDecl* p : callee->parameters()) {
+    Parameter param;
+    param.name = p->getName().str();
+    std::string type = typeName(p->getType());
+    param.annotation = type.empty() ? p->getType().getAsString(ast.getPrintingPolicy()) : type;
+    info.params.push_back(std::move(param));
+  }
+  declaredCallees.emplace(qualified, std::move(info));
 }
 
 FunctionId FileLowering::declareLambda(const LambdaExpr* lambda, FunctionId parent) {

@@ -342,7 +342,9 @@ ExprId BodyLowering::lowerDeclRef(const DeclRefExpr* e) {
   if (const auto* f = dyn_cast<FunctionDecl>(d)) {
     const FunctionDecl* def = f->getDefinition() ? f->getDefinition() : f;
     FunctionId id = file_.functionFor(def);
-    std::string qualified = id != kNoFunction ? file_.function(id).qualified : file_.entityName(f);
+    // Only declared here (a prototype at the top of the file): its body is elsewhere, so the
+    // C++ name, which the definition's translation unit exports, is what links it.
+    std::string qualified = id != kNoFunction ? file_.function(id).qualified : file_.declName(f);
     return name(at, text, qualified, {}, id);
   }
   if (const auto* v = dyn_cast<VarDecl>(d)) {
@@ -433,10 +435,12 @@ ExprId BodyLowering::lowerCall(const CallExpr* e) {
   ExprId callee = lower(e->getCallee());
   std::vector<ExprId> args = callArguments(e->getArgs(), e->getNumArgs());
   FunctionId function = kNoFunction;
-  if (const FunctionDecl* direct = e->getDirectCallee()) {
-    function = file_.functionFor(direct->getDefinition() ? direct->getDefinition() : direct);
-  }
-  return callExpr(callee, std::move(args), at, function);
+  const FunctionDecl* direct = e->getDirectCallee();
+  if (direct) function = file_.functionFor(direct->getDefinition() ? direct->getDefinition() : direct);
+  ExprId id = callExpr(callee, std::move(args), at, function);
+  // Its body is in another translation unit, or nowhere in the scan: linked after all files.
+  if (direct && fn().expr(id).function == kNoFunction) file_.noteDeclaredCallee(fn().expr(id).qualified, direct);
+  return id;
 }
 
 ExprId BodyLowering::lowerOperatorCall(const CXXOperatorCallExpr* e) {

@@ -32,6 +32,7 @@
 #include "core/ir.h"
 #include "core/knowledge.h"
 #include "core/source.h"
+#include "cpp/unit_symbols.h"
 
 namespace hg::cpp {
 
@@ -84,12 +85,17 @@ class FileLowering {
   bool nestingTooDeep = false;
   // Globals of the file initialised from an API value, never reassigned: that value's name.
   std::map<const clang::VarDecl*, std::string> globalValues;
+  // What other translation units may link to, and what this one calls without a body.
+  std::vector<ExportedName> exported;
+  std::map<std::string, DeclaredCallee> declaredCallees;
+  void noteDeclaredCallee(const std::string& qualified, const clang::FunctionDecl* callee);
 
  private:
   void collectDecls();
   FunctionId declareFunction(const clang::FunctionDecl* d, FunctionId parent);
   void declareClass(const clang::CXXRecordDecl* record, FunctionId parent);
   void addParameters(Function& f, const clang::FunctionDecl* d);
+  void exportDefinition(FunctionId id, const clang::FunctionDecl* d);
   void lowerGlobals();
 
   std::deque<Function> functions_;

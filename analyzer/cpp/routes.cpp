@@ -52,16 +52,17 @@ class Discovery {
       for (ExprId id = 0; id < fn.exprs.size(); ++id) {
         const Expr& e = fn.exprs[id];
         if (e.kind == ExprKind::Call) {
-          registration(fn, e);
+          if (!registration(fn, e)) customRegistration(fn, e);
           chain(fn, e);
           singletonApplication(fn, e);
         } else if (e.kind == ExprKind::Compare) {
-          methodTest(fn, e);
+          methodTest(fn, id, e);
         }
       }
       for (const Block& block : fn.blocks) {
         for (const Stmt& s : block.stmts) constructedApplication(fn, s);
       }
+      pairMethodAndTarget(fn);
     }
     routesFromMethodTests();
     return std::move(out_);
@@ -206,9 +207,11 @@ class Discovery {
   }
 
   // svr.Post("/hook", handler), app().registerHandler(...), registerMethod(&C::m, ...).
-  void registration(const Function& fn, const Expr& call) {
+  // Whether the knowledge describes the call (a route or not).
+  bool registration(const Function& fn, const Expr& call) {
     const KnowledgeEntry* entry = knowledge_.match("route_registrations", call.qualified);
-    if (!entry || entry->attributes.value("chain", false)) return;
+    if (!entry) return false;
+    if (entry->attributes.value("chain", false)) return true;
     Route route;
     route.framework = stringAttribute(*entry, "framework");
     route.declaration = call.span;
@@ -221,7 +224,7 @@ class Discovery {
     } else {
       route.handler = handlerOf(fn, argument(fn, call, intAttribute(*entry, "view_arg")));
     }
-    if (route.handler == kNoFunction) return;
+    if (route.handler == kNoFunction) return true;
     for (const auto& m : entry->attributes.value("methods", nlohmann::json::array())) {
       HttpMethod method;
       if (m.is_string() && httpMethodFromName(m.get<std::string>(), method)) route.methods.push_back(method);
@@ -235,6 +238,73 @@ class Discovery {
       while (route.path.find("//") != std::string::npos) route.path.replace(route.path.find("//"), 2, "/");
     }
     addRoute(std::move(route));
+    return true;
+  }
+
+  // A project's own server, which no knowledge entry names: `server.addHandler("POST",
+  // "/hooks/x", handler)`, `router.post("/x", &Hooks::onX)`, `srv.route(Method::Put, "/x",
+  // std::bind(...))`. The shape is what counts: exactly one argument is a path (a string
+  // starting with '/'), an HTTP method is named by an argument or by the callee itself, and an
+  // argument is a function taking parameters (the request). A path and a callable alone
+  // (`every("/jobs/x", 60, job)`) are no route: nothing says the function serves HTTP.
+  void customRegistration(const Function& fn, const Expr& call) {
+    const Expr* callee = call.args.empty() ? nullptr : at(fn, call.args[0]);
+    if (!callee || (callee->kind != ExprKind::Attribute && callee->kind != ExprKind::Name)) return;
+    int paths = 0;
+    std::string path;
+    std::vector<HttpMethod> methods;
+    FunctionId handler = kNoFunction;
+    for (size_t i = 1; i < call.args.size(); ++i) {
+      const Expr* a = at(fn, call.args[i]);
+      if (!a) continue;
+      const std::string text = stringValue(fn, a);
+      if (!text.empty() && text.front() == '/') {
+        ++paths;
+        path = text;
+        continue;
+      }
+      if (a->kind == ExprKind::Literal || a->kind == ExprKind::Name || a->kind == ExprKind::Attribute ||
+          a->kind == ExprKind::Container) {
+        const size_t before = methods.size();
+        addMethods(fn, a, methods);
+        if (methods.size() > before) continue;
+      }
+      if (handler == kNoFunction) handler = handlerOf(fn, a);
+    }
+    if (paths != 1 || handler == kNoFunction || functions_[handler].params.empty()) return;
+    if (methods.empty()) methodsFromCalleeName(callee->text, methods);
+    if (methods.empty()) return;
+    Route route;
+    route.framework = "custom";
+    route.declaration = call.span;
+    route.path = path;
+    route.handler = handler;
+    route.methods = methods;
+    const Expr* object = callee->kind == ExprKind::Attribute && !callee->args.empty() ? at(fn, callee->args[0]) : nullptr;
+    route.registeredOn = objectName(object);
+    addRoute(std::move(route));
+  }
+
+  // `post`, `Put`, `addPostHandler`, `on_patch`: the whole name names any method; a word of a
+  // longer name only a method that carries a body (`getHandler` looks a handler up).
+  static void methodsFromCalleeName(const std::string& name, std::vector<HttpMethod>& methods) {
+    HttpMethod m;
+    if (httpMethodFromName(name, m) && m != HttpMethod::Any) {
+      methods.push_back(m);
+      return;
+    }
+    std::string word;
+    auto flush = [&] {
+      if (httpMethodFromName(word, m) && (m == HttpMethod::Post || m == HttpMethod::Put || m == HttpMethod::Patch))
+        methods.push_back(m);
+      word.clear();
+    };
+    for (size_t i = 0; i < name.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(name[i]);
+      if (!std::isalnum(c) || (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])))) flush();
+      if (std::isalnum(c)) word += static_cast<char>(c);
+    }
+    flush();
   }
 
   std::string classPath(const std::string& classQualified) const {
@@ -279,7 +349,7 @@ class Discovery {
   }
 
   // Beast and hand-written routers: `req.method() == http::verb::post` in a function.
-  void methodTest(const Function& fn, const Expr& cmp) {
+  void methodTest(const Function& fn, ExprId id, const Expr& cmp) {
     if ((cmp.text != "==" && cmp.text != "!=") || cmp.args.size() != 2) return;
     for (int side = 0; side < 2; ++side) {
       const Expr* probe = at(fn, cmp.args[side]);
@@ -291,20 +361,65 @@ class Discovery {
         std::string text = other->kind == ExprKind::Literal ? other->text
                                                             : (other->qualified.empty() ? other->text : other->qualified);
         if (!httpMethodFromName(text, m)) continue;
-        tests_.push_back({fn.id, m, cmp.span, entry});
+        tests_.push_back({fn.id, m, cmp.span, entry, id, {}});
         return;
       }
       entry = knowledge_.match("route_target_tests", probe->qualified);
-      if (entry && other->kind == ExprKind::Literal && other->literal == LiteralKind::String && cmp.text == "==") {
+      if (entry && other->kind == ExprKind::Literal && other->literal == LiteralKind::String) {
+        // `!=` is the same test written as a guard (`if (m != post || t != "/hook") return`).
         targets_[fn.id].insert(other->text);
+        targetTests_[fn.id][id] = other->text;
         return;
       }
     }
   }
 
+  // A request loop tests method and target together (`m == post && t == "/hook"`, or the
+  // guard `m != post || t != "/hook"`): that target is the path of that method's branch, even
+  // when the loop serves several.
+  void pairMethodAndTarget(const Function& fn) {
+    auto tests = targetTests_.find(fn.id);
+    if (tests == targetTests_.end()) return;
+    for (const Expr& e : fn.exprs) {
+      if (e.kind != ExprKind::BoolOp || e.args.size() != 2) continue;
+      std::vector<ExprId> leaves;
+      collectOperands(fn, e, e.text, leaves, 0);
+      std::vector<MethodTest*> methods;
+      std::set<std::string> paths;
+      for (ExprId leaf : leaves) {
+        for (MethodTest& t : tests_) {
+          if (t.function == fn.id && t.compare == leaf) methods.push_back(&t);
+        }
+        auto target = tests->second.find(leaf);
+        if (target != tests->second.end()) paths.insert(target->second);
+      }
+      if (methods.size() != 1 || paths.size() != 1) continue;
+      if (methods[0]->pairedPath.empty()) methods[0]->pairedPath = *paths.begin();
+    }
+  }
+
+  // The operands of a chain of one boolean operator (`a && b && c`), bounded.
+  void collectOperands(const Function& fn, const Expr& op, const std::string& text, std::vector<ExprId>& out,
+                       int depth) const {
+    if (depth > 16) return;
+    for (ExprId a : op.args) {
+      const Expr* operand = at(fn, a);
+      if (!operand) continue;
+      if (operand->kind == ExprKind::BoolOp && operand->text == text) {
+        collectOperands(fn, *operand, text, out, depth + 1);
+      } else {
+        out.push_back(a);
+      }
+    }
+  }
+
   void routesFromMethodTests() {
+    // A registered handler that tests the method (`if (req.method == "POST")` in an httplib
+    // lambda) is already the route; the test does not make it another.
+    std::set<FunctionId> registered;
+    for (const Route& r : out_.routes) registered.insert(r.handler);
     for (const MethodTest& t : tests_) {
-      if (t.function >= functions_.size()) continue;
+      if (t.function >= functions_.size() || registered.count(t.function)) continue;
       Route route;
       route.framework = stringAttribute(*t.entry, "framework");
       route.handler = t.function;
@@ -312,7 +427,11 @@ class Discovery {
       route.declaration = t.span;
       const std::set<std::string>& paths = targets_[t.function];
       // One target compared in the function is the path it serves; several are a router's.
-      if (paths.size() == 1) route.path = *paths.begin();
+      if (!t.pairedPath.empty()) {
+        route.path = t.pairedPath;
+      } else if (paths.size() == 1) {
+        route.path = *paths.begin();
+      }
       addRoute(std::move(route));
     }
   }
@@ -355,6 +474,8 @@ class Discovery {
     HttpMethod method;
     Span span;
     const KnowledgeEntry* entry;
+    ExprId compare;
+    std::string pairedPath;  // the target tested with it, when one is
   };
 
   const std::vector<Function>& functions_;
@@ -363,6 +484,7 @@ class Discovery {
   std::map<std::string, std::string> constants_;
   std::vector<MethodTest> tests_;
   std::map<FunctionId, std::set<std::string>> targets_;
+  std::map<FunctionId, std::map<ExprId, std::string>> targetTests_;  // compare -> target
   FileRoutes out_;
 };
 

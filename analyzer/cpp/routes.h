@@ -7,7 +7,10 @@
 //   Crow         CROW_ROUTE(app, "/hook").methods(...)(handler) a registration, then a chain
 //   Drogon       app().registerHandler("/hook", handler, {Post}); controller METHOD_LIST
 //                macros (registerMethod / registerSelf__ calls in initPathRouting)
-//   Beast        a function testing req.method() == http::verb::post (a method test)
+//   Beast        a function testing req.method() == http::verb::post (a method test), with
+//                the req.target() tested alongside it as the path
+//   own servers  server.addHandler("POST", "/hook", handler) and the like: any call taking
+//                one path, an HTTP method and a function (framework "custom")
 #pragma once
 
 #include <vector>

@@ -21,13 +21,18 @@ enum class ExitStyle : uint8_t {
   Plain,    // a raising verifier or a decorator wrapper: returning normally
 };
 
-bool isRejectingStatus(const Function& fn, ExprId root) {
+// A 4xx/5xx status: a number, or a framework's name for one (`http::status::unauthorized`,
+// knowledge `rejecting_statuses`).
+bool isRejectingStatus(const Function& fn, ExprId root, const Knowledge& knowledge) {
   bool found = false;
   walkExpr(fn, root, [&](ExprId id) {
     const Expr& e = fn.expr(id);
     if (e.kind == ExprKind::Literal && e.literal == LiteralKind::Integer) {
       auto n = parseNumberLiteral(e.text);
       if (n && n->first >= 400 && n->first < 600) found = true;
+    } else if ((e.kind == ExprKind::Name || e.kind == ExprKind::Attribute) && !e.qualified.empty() &&
+               knowledge.matches("rejecting_statuses", e.qualified)) {
+      found = true;
     }
     return !found && e.kind != ExprKind::Lambda;
   });
@@ -64,13 +69,15 @@ class FunctionScan {
   // abort on the way, or nullopt.
   std::optional<Span> reachesTrusted(BlockId start) const {
     size_t n = fn_.blocks.size();
-    std::vector<bool> seen(n, false);
-    std::vector<BlockId> todo{start};
+    // Per block and whether the path set a rejecting status on the way (`res.status = 403;`
+    // then `return;` in a C++ helper that fills the response it is given).
+    std::vector<bool> seen(2 * n, false);
+    std::vector<std::pair<BlockId, bool>> todo{{start, false}};
     while (!todo.empty()) {
-      BlockId b = todo.back();
+      auto [b, rejected] = todo.back();
       todo.pop_back();
-      if (b >= n || seen[b]) continue;
-      seen[b] = true;
+      if (b >= n || seen[2 * b + rejected]) continue;
+      seen[2 * b + rejected] = true;
       const Block& block = fn_.blocks[b];
       if (!flow_.stateBefore(b, 0).reached) continue;
       bool stopped = false;
@@ -84,10 +91,15 @@ class FunctionScan {
         const Stmt& stmt = block.stmts[i];
         if (stmt.kind == StmtKind::Return) {
           returned = true;
-          if (style_ != ExitStyle::Handler && isTrustingReturn(stmt) && !flow_.stateBefore(b, i).verified) return stmt.span;
+          if (style_ != ExitStyle::Handler && !(rejected && style_ == ExitStyle::Plain) && isTrustingReturn(stmt) &&
+              !flow_.stateBefore(b, i).verified)
+            return stmt.span;
           stopped = true;
           break;
         }
+        if ((stmt.kind == StmtKind::Assign || stmt.kind == StmtKind::Eval) && stmt.value != kNoExpr &&
+            isRejectingStatus(fn_, stmt.value, ctx_.knowledge))
+          rejected = true;
         if (!flow_.stateBefore(b, i + 1).reached) stopped = true;  // raise, abort()
       }
       if (stopped) continue;
@@ -97,10 +109,11 @@ class FunctionScan {
       }
       for (const Edge& e : block.successors) {
         if (e.kind == EdgeKind::Exception) continue;
-        if (e.target == fn_.exit && !returned && fallsThroughTrusted() && !flow_.stateBefore(b, conditionIndex(block)).verified) {
+        if (e.target == fn_.exit && !returned && !rejected && fallsThroughTrusted() &&
+            !flow_.stateBefore(b, conditionIndex(block)).verified) {
           return block.stmts.empty() ? fn_.defSpan : block.stmts.back().span;
         }
-        todo.push_back(e.target);
+        todo.push_back({e.target, rejected});
       }
     }
     return std::nullopt;
@@ -187,7 +200,7 @@ class FunctionScan {
       case ExitStyle::Plain:
         if (!v) return true;
         if (isFalsyLiteral(*v)) return false;
-        return !isRejectingStatus(fn_, stmt.value);
+        return !isRejectingStatus(fn_, stmt.value, ctx_.knowledge);
       case ExitStyle::Handler: return false;
     }
     return false;

@@ -28,6 +28,15 @@ std::string calleeLabel(const Program& program, const Function& fn, ExprId call)
   return spanText(program, fn.expr(call).span, 40);
 }
 
+bool computesMac(const Program& program, ValueRoles& roles, FunctionId target) {
+  if (roles.returnRoles(target).has(ValueRole::Mac)) return true;
+  const Function& helper = program.function(target);
+  for (ExprId id = 0; id < helper.exprs.size(); ++id) {
+    if (roles.isMacCall(helper, id)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PayloadUse> payloadUses(RuleContext& ctx, FunctionId fnId) {
@@ -71,6 +80,9 @@ std::vector<PayloadUse> payloadUses(RuleContext& ctx, FunctionId fnId) {
         out.push_back({PayloadUse::Kind::Parse, b, s, id, e.span, calleeLabel(program, fn, id)});
         return false;
       }
+      // A helper computing a MAC (returning it, or its hex text built by hand) produces the
+      // verification's input, as hmac.new() itself does.
+      if (target != kNoFunction && target != fnId && computesMac(program, roles, target)) return false;
       for (size_t i = 1; i < e.args.size(); ++i) {
         if (isPayload(e.args[i])) {
           out.push_back({PayloadUse::Kind::Call, b, s, id, e.span, calleeLabel(program, fn, id)});

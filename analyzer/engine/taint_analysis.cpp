@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "engine/dependencies.h"
 #include "engine/expr_walk.h"
 #include "engine/taint_function.h"
 
@@ -70,10 +71,27 @@ void TaintAnalysis::analyze(FunctionId fn) {
 
 void TaintAnalysis::recordSourceHit(SinkHit hit) { hits_.push_back(std::move(hit)); }
 
+// Request data enters a function only as a read of its own, as a route's parameter, or as a
+// dependency's result; a function with none of these holds only its parameters' labels, which
+// become request data at a call site, in a caller that is itself analysed (and analyses it
+// then, for its summary). So only these functions start the analysis: on a tree of libraries
+// that is a small share of all functions.
+bool TaintAnalysis::mayHoldRequestData(FunctionId fn) {
+  if (!routesHandledBy(fn).empty() || !requests_.reads(fn).empty()) return true;
+  const Function& f = program_.function(fn);
+  for (const Parameter& p : f.params) {
+    if (p.defaultValue != kNoExpr && declaredDependency(program_, catalog_.knowledge(), f, p.defaultValue) != kNoFunction)
+      return true;
+  }
+  return false;
+}
+
 void TaintAnalysis::analyzeAll() {
   if (analyzedAll_) return;
   analyzedAll_ = true;
-  for (FunctionId fn = 0; fn < program_.functionCount(); ++fn) analyze(fn);
+  for (FunctionId fn = 0; fn < program_.functionCount(); ++fn) {
+    if (mayHoldRequestData(fn)) analyze(fn);
+  }
   auto key = [](const SinkHit& h) {
     return std::make_tuple(h.span, static_cast<int>(h.kind), h.label, h.function, h.expr, h.root);
   };

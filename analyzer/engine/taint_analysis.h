@@ -54,6 +54,7 @@ class TaintAnalysis {
  private:
   void analyze(FunctionId fn);
   void analyzeAll();
+  bool mayHoldRequestData(FunctionId fn);
   void buildCallers();
 
   const Program& program_;

@@ -225,6 +225,7 @@ std::string ValueRoles::parameterKey(FunctionId fn, size_t index) const {
 }
 
 bool ValueRoles::isKnownKey(const std::string& key) const {
+  noteKeyRead(key);
   return assignments_.count(key) != 0 || parameters_.count(key) != 0 || variables_.count(key) != 0;
 }
 
@@ -544,7 +545,13 @@ RoleSet ValueRoles::evalCall(const Function& fn, ExprId id, int depth) {
   if (isSecretSourceRead(fn, id)) return ValueRole::Secret;
 
   FunctionId target = calls_.resolveCall(fn, id);
-  if (target != kNoFunction && target < returns_.size()) return returns_[target];
+  if (target != kNoFunction && target < returns_.size()) {
+    if (propagating_ != kNoFunction) {
+      std::vector<FunctionId>& readers = returnReaders_[target];
+      if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
+    }
+    return returns_[target];
+  }
 
   ExprId calleeExpr = calleeOf(fn, id);
   if (calleeExpr != kNoExpr && fn.expr(calleeExpr).kind == ExprKind::Attribute && !fn.expr(calleeExpr).args.empty()) {
@@ -559,6 +566,7 @@ RoleSet ValueRoles::evalCall(const Function& fn, ExprId id, int depth) {
 
 RoleSet ValueRoles::variableRoles(const std::string& key) {
   compute();
+  noteKeyRead(key);
   auto it = variables_.find(key);
   return it == variables_.end() ? RoleSet{} : it->second;
 }
@@ -586,12 +594,26 @@ RoleSet ValueRoles::returnRoles(FunctionId fn) {
 // ---------------------------------------------------------------------------------------------
 // The program-wide fixpoint
 
+void ValueRoles::noteKeyRead(const std::string& key) const {
+  if (propagating_ == kNoFunction) return;
+  std::vector<FunctionId>& readers = keyReaders_[key];
+  if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
+}
+
+void ValueRoles::keyChanged(const std::string& key) {
+  auto it = keyReaders_.find(key);
+  if (it == keyReaders_.end()) return;
+  for (FunctionId reader : it->second) dirty_[reader] = 1;
+}
+
 bool ValueRoles::addRoles(const std::string& key, RoleSet roles) {
   if (key.empty() || roles.empty()) return false;
   RoleSet& slot = variables_[key];
   RoleSet before = slot;
   slot |= roles;
-  return slot != before;
+  if (slot == before) return false;
+  keyChanged(key);
+  return true;
 }
 
 bool ValueRoles::assignTarget(const Function& fn, ExprId target, RoleSet roles, int depth) {
@@ -706,6 +728,7 @@ bool ValueRoles::propagate(FunctionId fnId) {
         if ((returns_[fnId] | r) != returns_[fnId]) {
           returns_[fnId] |= r;
           changed = true;
+          for (FunctionId reader : returnReaders_[fnId]) dirty_[reader] = 1;
         }
       }
       for (ExprId root : stmtRoots(stmt)) visitCalls(root);
@@ -794,11 +817,24 @@ void ValueRoles::compute() {
       }
     }
   }
+  // Rounds in function order as before, but a round visits only the functions whose inputs
+  // changed since they were last propagated (all of them in the first).
+  dirty_.assign(n, 1);
+  returnReaders_.assign(n, {});
   for (int round = 0; round < kMaxRounds; ++round) {
-    bool changed = false;
-    for (FunctionId id = 0; id < n; ++id) changed |= propagate(id);
-    if (!changed) break;
+    bool visited = false;
+    for (FunctionId id = 0; id < n; ++id) {
+      if (!dirty_[id]) continue;
+      dirty_[id] = 0;
+      visited = true;
+      propagating_ = id;
+      propagate(id);
+    }
+    if (!visited) break;
   }
+  propagating_ = kNoFunction;
+  keyReaders_.clear();
+  returnReaders_.clear();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <string>
@@ -205,6 +206,15 @@ class ValueRoles {
   std::vector<RoleSet> returns_;
   std::map<FunctionId, std::string> classOfBody_;  // class body function -> class
   std::map<FunctionId, std::vector<std::pair<FunctionId, ExprId>>> callSites_;
+
+  // The fixpoint revisits only the functions that read what changed: while a function is
+  // propagated, each key it looks up and each callee whose returns it uses is noted.
+  void noteKeyRead(const std::string& key) const;
+  void keyChanged(const std::string& key);
+  FunctionId propagating_ = kNoFunction;
+  std::vector<char> dirty_;
+  mutable std::unordered_map<std::string, std::vector<FunctionId>> keyReaders_;
+  std::vector<std::vector<FunctionId>> returnReaders_;
 };
 
 }  // namespace hg

@@ -78,6 +78,12 @@ LoweredFile lowerDetached(const SourceFile& source, FileId file, const std::stri
   lowering.lowerModule(root);
   out.module = std::move(lowering.module);
   out.functions = lowering.takeFunctions();
+  // The IR lives until the scan ends, and a vector grown one element at a time holds up to
+  // twice what it uses: about a fifth of a large scan's memory.
+  for (auto& fn : out.functions) {
+    fn.exprs.shrink_to_fit();
+    fn.blocks.shrink_to_fit();
+  }
   out.diagnostics = diags.all();
   out.parsed = true;
   return out;

@@ -5,6 +5,7 @@ namespace hg::python {
 std::vector<Child> childrenOf(TSNode n) {
   std::vector<Child> out;
   if (ts_node_is_null(n)) return out;
+  out.reserve(ts_node_child_count(n));
   TSTreeCursor cursor = ts_tree_cursor_new(n);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
@@ -17,11 +18,19 @@ std::vector<Child> childrenOf(TSNode n) {
   return out;
 }
 
+// The hottest walk of the lowering: no field names, no intermediate vector.
 std::vector<TSNode> namedChildren(TSNode n) {
   std::vector<TSNode> out;
-  for (const Child& c : childrenOf(n)) {
-    if (c.named) out.push_back(c.node);
+  if (ts_node_is_null(n)) return out;
+  out.reserve(ts_node_named_child_count(n));
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c) && !ts_node_is_extra(c)) out.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 

@@ -13,11 +13,13 @@ SpanIndex::SpanIndex(const SourceFile& source, FileId file) : source_(source), f
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
   }
   checkpoints_.push_back(count);
+  ascii_ = count == text.size();
 }
 
 uint64_t SpanIndex::codePointsBefore(size_t byteOffset) const {
   const std::string& text = source_.text;
   byteOffset = std::min(byteOffset, text.size());
+  if (ascii_) return byteOffset;
   size_t block = byteOffset / kStride;
   uint64_t count = block < checkpoints_.size() ? checkpoints_[block] : checkpoints_.back();
   for (size_t i = block * kStride; i < byteOffset; ++i) {

@@ -24,6 +24,7 @@ class SpanIndex {
   const SourceFile& source_;
   FileId file_;
   std::vector<uint64_t> checkpoints_;  // code points before byte i * kStride
+  bool ascii_ = false;                 // one byte per code point: no counting needed (most files)
 };
 
 }  // namespace hg::python

@@ -1,5 +1,5 @@
-# --jobs and --no-prefilter: the thread count never changes the report, and the prefilter
-# leaves out only code that no route reaches.
+# --jobs, --no-prefilter and --timings: the thread count never changes the report, the
+# prefilter leaves out only code that no route reaches, the timings only add to stderr.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # A MAC compared with == in a script that neither defines routes nor is imported by route code.
@@ -27,6 +27,20 @@ scenario_report_does_not_depend_on_jobs() {
   expect_status 1
   cmp -s "$stdout_file" "$work/one.json" || fail "the report differs between -j 1 and --jobs 3"
   cmp -s "$stderr_file" "$work/one.err" || fail "the diagnostics differ between -j 1 and --jobs 3"
+}
+
+scenario_timings_go_to_stderr_and_leave_the_report_alone() {
+  write_unverified_webhook src/hooks.py
+  run scan src --format json
+  expect_status 1
+  cp "$stdout_file" "$work/plain.json"
+  run scan src --format json --timings
+  expect_status 1
+  cmp -s "$stdout_file" "$work/plain.json" || fail "--timings changed the report"
+  expect_stderr_contains "hookguard: timings (wall clock)"
+  expect_stderr_contains "parsing"
+  expect_stderr_contains "WH101 missing-signature-verification"
+  expect_stderr_contains "total"
 }
 
 scenario_jobs_must_be_positive() {

@@ -182,3 +182,50 @@ TEST(CppCompileFlags, UnknownCompilerFlagsAreDroppedNotFatal) {
 
 }  // namespace
 }  // namespace hg
+
+namespace hg {
+namespace {
+
+TEST(CppIncludeGuess, ProjectIncludeAndSrcDirectoriesUpToTheRoot) {
+  testing::CppScan scan;
+  scan.write("outer/include/trap.h", "");  // above the project root: never searched
+  scan.write("outer/proj/.git/HEAD", "");
+  scan.write("outer/proj/include/svc/a.h", "");
+  scan.write("outer/proj/src/net/b.h", "");
+  scan.write("outer/proj/src/net/deeper/c.cpp", "");
+  const std::string proj = (scan.dir() / "outer" / "proj").string();
+  cpp::IncludeGuess guess;
+  const std::vector<std::string> args = guess.argumentsFor(proj + "/src/net/deeper/c.cpp");
+  EXPECT_EQ(args, (std::vector<std::string>{"-I", proj + "/include", "-I", proj + "/src", "-I", proj + "/src/net/deeper"}));
+  // Asked again from the same directory: the cached answer.
+  EXPECT_EQ(guess.argumentsFor(proj + "/src/net/deeper/other.cpp"), args);
+}
+
+TEST(CppIncludeGuess, BoundedWithoutAProjectRoot) {
+  testing::CppScan scan;
+  std::string deep = "include";
+  scan.write("include/far.h", "");
+  std::string path;
+  for (int i = 0; i < cpp::kMaxIncludeGuessLevels + 3; ++i) path += "d" + std::to_string(i) + "/";
+  scan.write(path + "x.cpp", "");
+  cpp::IncludeGuess guess;
+  const std::vector<std::string> args = guess.argumentsFor((scan.dir() / path / "x.cpp").string());
+  EXPECT_EQ(std::find(args.begin(), args.end(), (scan.dir() / deep).string()), args.end());
+  EXPECT_LE(args.size(), static_cast<size_t>(2 * (2 * cpp::kMaxIncludeGuessLevels + 3)));
+}
+
+TEST(CppIncludeGuess, ProjectHeadersResolveWithoutADatabase) {
+  testing::CppScan scan;
+  scan.write(".git/HEAD", "");
+  Program& program = scan.analyze(
+      {{"include/shop/config.h", "#pragma once\nnamespace shop { struct Config { int port = 0; }; Config load(); }\n"},
+       {"src/app/main.cpp", "#include \"shop/config.h\"\n#include <shop/config.h>\nint main() { return shop::load().port; }\n"}});
+  const std::string diags = scan.diagnosticText();
+  EXPECT_EQ(diags.find("headers not found"), std::string::npos) << diags;
+  EXPECT_EQ(diags.find("error while parsing"), std::string::npos) << diags;
+  EXPECT_NE(diags.find("include/ and src/ directories guessed"), std::string::npos) << diags;
+  EXPECT_GT(program.functionCount(), 0u);
+}
+
+}  // namespace
+}  // namespace hg

@@ -7,6 +7,7 @@
 
 #include "cpp/routes.h"
 #include "cpp_fixture.h"
+#include "engine/engine.h"
 
 namespace hg {
 namespace {
@@ -152,7 +153,7 @@ void router(http::request<http::string_body>& req) {
   }
 }
 )");
-  EXPECT_EQ(sorted(describeRoutes(program)), sorted({"beast POST  -> beast_server.handle_request",
+  EXPECT_EQ(sorted(describeRoutes(program)), sorted({"beast POST /webhook/shopify -> beast_server.handle_request",
                                    "beast PUT  -> beast_server.router", "beast GET  -> beast_server.router"}));
   EXPECT_EQ(scan.diagnosticText().find("error while parsing"), std::string::npos) << scan.diagnosticText();
 }
@@ -168,6 +169,126 @@ void handle(http::request<http::string_body>& req) {
 }
 )");
   EXPECT_EQ(sorted(describeRoutes(program)), sorted({"beast POST /hooks/in -> b.handle"}));
+}
+
+// A project's own server class, declared in the test (nothing of it is knowledge).
+constexpr const char* kOwnServer = R"(#include <functional>
+#include <string>
+namespace shop::http {
+struct Request { std::string method; std::string target; std::string body; std::string header(const std::string&) const; };
+struct Response { int status = 200; };
+using Handler = std::function<void(const Request&, Response&)>;
+enum class Method { Get, Post, Put };
+class Server {
+ public:
+  void addHandler(const std::string& method, const std::string& path, Handler h);
+  void route(Method method, const std::string& path, Handler h);
+  void post(const std::string& path, Handler h);
+  void addPostRoute(const std::string& path, Handler h);
+  Handler getHandler(const std::string& path, Handler fallback);
+};
+void every(const std::string& name, int seconds, std::function<void()> job);
+}  // namespace shop::http
+)";
+
+TEST(CppRoutes, CustomServerRegistrationsByShape) {
+  CppScan scan;
+  Program& program = scan.analyze("svc/routes.cpp", std::string(kOwnServer) + R"(
+namespace shop {
+class Hooks {
+ public:
+  void onRefund(const http::Request& req, http::Response& res) { res.status = req.body.empty() ? 400 : 204; }
+};
+static void onOrder(const http::Request& req, http::Response& res) { res.status = req.body.empty() ? 400 : 204; }
+void install(http::Server& server, Hooks& hooks) {
+  using namespace std::placeholders;
+  server.addHandler("POST", "/hooks/orders", onOrder);
+  server.addHandler("PUT", "/hooks/refunds", std::bind(&Hooks::onRefund, &hooks, _1, _2));
+  server.route(http::Method::Post, "/hooks/stock", [](const http::Request& req, http::Response& res) { res.status = 204; });
+  server.post("/hooks/ship", [](const http::Request& req, http::Response&) {});
+  server.addPostRoute("/hooks/pay", [](const http::Request& req, http::Response&) {});
+  server.addHandler("GET", "/health", [](const http::Request&, http::Response& res) { res.status = 200; });
+  // Not routes: no method, a lookup whose name only contains one, no callable, no path.
+  http::every("/jobs/reconcile", 60, [] {});
+  server.getHandler("/hooks/orders", onOrder);
+  server.addHandler("POST", "/hooks/none", nullptr);
+  server.addHandler("POST", "hooks-without-slash", onOrder);
+}
+}  // namespace shop
+)");
+  EXPECT_EQ(sorted(describeRoutes(program)),
+            sorted({"custom POST /hooks/orders -> svc.routes.shop.onOrder",
+                    "custom PUT /hooks/refunds -> svc.routes.shop.Hooks.onRefund",
+                    "custom POST /hooks/stock -> svc.routes.shop.install.<locals>.<lambda>",
+                    "custom POST /hooks/ship -> svc.routes.shop.install.<locals>.<lambda>",
+                    "custom POST /hooks/pay -> svc.routes.shop.install.<locals>.<lambda>",
+                    "custom GET /health -> svc.routes.shop.install.<locals>.<lambda>"}))
+      << scan.diagnosticText();
+  for (const Route& r : program.routes) EXPECT_EQ(r.registeredOn, "svc.routes.shop.install.<locals>.server");
+}
+
+TEST(CppRoutes, CustomServerHandlersAreWebhooksWhenTheyReadTheBody) {
+  CppScan scan;
+  // The server's classes come from the project's header, as in a real service.
+  Program& program = scan.analyze({{"include/shop/http.h", std::string("#pragma once\n") + kOwnServer},
+                                   {"svc/bot.cpp", R"(#include "../include/shop/http.h"
+namespace shop {
+class Bot {
+ public:
+  void attach(http::Server& server) {
+    server.addHandler("POST", "/bot/updates", [this](const http::Request& req, http::Response& res) { onUpdate(req, res); });
+  }
+  void onUpdate(const http::Request& req, http::Response& res) {
+    if (req.header("X-Telegram-Bot-Api-Secret-Token") != secretToken_) { res.status = 403; return; }
+    last_ = req.body;
+  }
+ private:
+  std::string secretToken_;
+  std::string last_;
+};
+}  // namespace shop
+)"}});
+  ASSERT_EQ(program.routes.size(), 1u) << scan.diagnosticText();
+  Diagnostics diags;
+  std::vector<std::string> rules;
+  for (const Finding& f : runRules(program, Knowledge::builtin(), EngineConfig{}, diags)) rules.push_back(f.ruleId);
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "WH102"), rules.end()) << ::testing::PrintToString(rules);
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "WH101"), rules.end()) << ::testing::PrintToString(rules);
+}
+
+TEST(CppRoutes, RequestLoopPairsEachMethodWithItsTarget) {
+  CppScan scan;
+  Program& program = scan.analyze("gw.cpp", R"(#include <boost/beast.hpp>
+namespace http = boost::beast::http;
+void serve(http::request<http::string_body>& req) {
+  for (;;) {
+    if (req.method() == http::verb::post && req.target() == "/hooks/inventory") {
+      auto body = req.body();
+    } else if (req.method() == http::verb::get && req.target() == "/healthz") {
+    }
+  }
+}
+void guarded(http::request<http::string_body>& req) {
+  if (req.method() != http::verb::post || req.target() != "/hooks/shipping") return;
+  auto body = req.body();
+}
+)");
+  EXPECT_EQ(sorted(describeRoutes(program)), sorted({"beast POST /hooks/inventory -> gw.serve",
+                                                     "beast GET /healthz -> gw.serve",
+                                                     "beast POST /hooks/shipping -> gw.guarded"}));
+}
+
+TEST(CppRoutes, MethodTestInsideARegisteredHandlerIsNoSecondRoute) {
+  CppScan scan;
+  Program& program = scan.analyze("app.cpp", R"(#include <httplib.h>
+int main() {
+  httplib::Server svr;
+  svr.Post("/hook", [](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "POST" && req.path == "/hook") res.status = 204;
+  });
+}
+)");
+  EXPECT_EQ(describeRoutes(program), std::vector<std::string>{"httplib POST /hook -> app.main.<locals>.<lambda>"});
 }
 
 TEST(CppRoutes, MethodNamesInEveryFrameworkSpelling) {
