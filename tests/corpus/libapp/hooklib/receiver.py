@@ -22,7 +22,7 @@ class EventReceiver:
 
         return register
 
-    def _postreceive(self):  # expect: WH101
+    def _postreceive(self):  # expect: WH101, WH201
         payload = request.get_json()
         event = request.headers.get("X-Event-Type", "ping")
         for callback in self._callbacks.get(event, []):
