@@ -1,6 +1,9 @@
 #include "engine/knowledge_attributes.h"
 #include "engine/body_limits.h"
 
+#include <string_view>
+
+#include "engine/config_files.h"
 #include "engine/expr_walk.h"
 #include "engine/route_coverage.h"
 
@@ -32,6 +35,23 @@ ExprId configOwner(const Function& fn, ExprId object) {
   const Expr& e = fn.expr(object);
   if (e.kind != ExprKind::Attribute || e.text != "config" || e.args.empty()) return kNoExpr;
   return e.args[0];
+}
+
+// Test code configures the app the test client uses, not the one deployed: a limit set there
+// protects nothing. Judged by the module's dotted name, which is relative to the scanned tree.
+bool isTestModule(std::string_view module) {
+  size_t start = 0;
+  while (start <= module.size()) {
+    size_t dot = module.find('.', start);
+    std::string_view part = module.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (part == "tests" || part == "test" || part == "conftest" || part.starts_with("test_") ||
+        part.ends_with("_test")) {
+      return true;
+    }
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return false;
 }
 
 }  // namespace
@@ -271,6 +291,14 @@ void BodyLimitAnalysis::scanCall(FunctionId fnId, ExprId call) {
     for (BodyLimitSetting& s : found) addSetting(apps, s);
     return;
   }
+  if (knowledge_.matches("config_file_loaders", name)) {
+    ExprId owner = configOwner(fn, receiver);
+    if (owner == kNoExpr) return;
+    std::set<size_t> apps = applicationsOf(fnId, owner, 0);
+    if (apps.empty()) return;
+    if (std::optional<BodyLimitSetting> s = settingFromFile(fnId, call)) addSetting(apps, *s);
+    return;
+  }
   if (knowledge_.matches("config_opaque_loaders", name)) {
     ExprId owner = configOwner(fn, receiver);
     if (owner == kNoExpr) return;
@@ -305,9 +333,37 @@ void BodyLimitAnalysis::scanCall(FunctionId fnId, ExprId call) {
   }
 }
 
+std::optional<BodyLimitSetting> BodyLimitAnalysis::settingFromFile(FunctionId fnId, ExprId call) const {
+  const Function& fn = program_.function(fnId);
+  const Span span = fn.expr(call).span;
+  const BodyLimitSetting unknown{BodyLimitSetting::Kind::Unknown, 0, span, "from_pyfile"};
+  ExprId arg = callArgument(fn, call, 0, "filename");
+  const std::string* name = arg == kNoExpr ? nullptr : stringLiteral(fn, arg);
+  if (!name || fn.file >= program_.sources.size()) return unknown;
+  ConfigFile file;
+  ConfigFileRead read = readConfigFile(configFileCandidates(program_.sources.get(fn.file).absolutePath, *name), file);
+  // A file not in the tree is deployment configuration the analysis cannot see.
+  if (read != ConfigFileRead::Found) return unknown;
+  for (const KnowledgeEntry& key : knowledge_.entries("body_limit_config_keys")) {
+    std::optional<ConfigAssignment> a = configAssignment(file.text, key.pattern);
+    if (!a) continue;
+    BodyLimitSetting s{BodyLimitSetting::Kind::Unknown, 0, span, key.pattern};
+    if (a->value == "None") {
+      s.kind = BodyLimitSetting::Kind::Disabled;
+    } else if (std::optional<double> bytes = integerExpression(a->value)) {
+      s.kind = BodyLimitSetting::Kind::Bytes;
+      s.bytes = *bytes;
+    }
+    return s;
+  }
+  // The committed file is what gets loaded, and it sets no limit.
+  return std::nullopt;
+}
+
 void BodyLimitAnalysis::collectSettings() {
   for (FunctionId id = 0; id < program_.functionCount(); ++id) {
     const Function& fn = program_.function(id);
+    if (const Module* m = program_.moduleOf(fn.file); m && isTestModule(m->name)) continue;
     for (const Block& block : fn.blocks) {
       for (const Stmt& stmt : block.stmts) scanStatement(id, stmt);
     }

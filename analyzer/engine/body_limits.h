@@ -70,6 +70,9 @@ class BodyLimitAnalysis {
   std::vector<std::string> identitiesOf(FunctionId fn, ExprId object) const;
   void addSetting(const std::set<size_t>& apps, BodyLimitSetting setting);
   BodyLimitSetting settingFromValue(FunctionId fn, ExprId value, Span location, const std::string& what) const;
+  // `from_pyfile("x.cfg")`: the committed file's limit; none when it sets none; of unknown
+  // size when the file is not in the tree or cannot be read.
+  std::optional<BodyLimitSetting> settingFromFile(FunctionId fn, ExprId call) const;
   void settingsFromObject(FunctionId fn, ExprId object, Span callSpan, std::vector<BodyLimitSetting>& out);
   bool isLimitKey(const std::string& key) const;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/config_secrets.h"
 #include "engine/constant_folding.h"
 #include "engine/expr_walk.h"
 
@@ -305,9 +306,31 @@ std::vector<WeakSignature> findWeakSignatures(RuleContext& ctx) {
 // ---------------------------------------------------------------------------------------------
 // WH107
 
-std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
+namespace {
+
+// The literal's value as written, without prefix and quotes; empty when it spans lines.
+std::string literalText(const Program& program, const Span& span) {
+  if (!span.valid() || span.file >= program.sources.size() || span.endLine != span.line) return {};
+  std::string_view line = program.sources.get(span.file).line(span.line);
+  if (span.column == 0 || span.endColumn <= span.column || span.endColumn - 1 > line.size()) return {};
+  std::string_view text = line.substr(span.column - 1, span.endColumn - span.column);
+  size_t open = text.find_first_of("'\"");
+  if (open == std::string_view::npos || text.size() < open + 2) return {};
+  return std::string(text.substr(open + 1, text.size() - open - 2));
+}
+
+// "changeme", "<your secret>", "xxx": a value left for the deployer to fill in, no leak.
+bool isPlaceholder(const Knowledge& knowledge, const Program& program, const LiteralSecret& l) {
+  std::string text = literalText(program, l.literal);
+  if (text.empty()) return false;
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return knowledge.matches("placeholder_secrets", text);
+}
+
+std::vector<HardcodedKey> hardcodedKeyCandidates(RuleContext& ctx) {
   std::vector<HardcodedKey> out;
   ValueRoles& roles = ctx.valueRoles();
+  const ConfigSecretSources configured(ctx);
   for (FunctionId fnId = 0; fnId < ctx.program.functionCount(); ++fnId) {
     const Function& fn = ctx.program.function(fnId);
     for (ExprId id = 0; id < fn.exprs.size(); ++id) {
@@ -317,6 +340,7 @@ std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
         ExprId key = roles.keyArgument(fn, id);
         if (key != kNoExpr) {
           for (const LiteralSecret& l : roles.literalOrigins(fnId, key)) out.push_back({fnId, id, api, l});
+          for (const LiteralSecret& l : configured.literalsFor(fnId, key)) out.push_back({fnId, id, api, l});
           continue;
         }
         // A constant-time comparison of a request value with a shared token written in the code.
@@ -329,6 +353,7 @@ std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
           RoleSet other = roles.roles(fnId, sides[1 - i]);
           if (!mine.any(kAnySecret) || !other.any(ValueRole::SignatureHeader | ValueRole::Request)) continue;
           for (const LiteralSecret& l : roles.literalOrigins(fnId, sides[i])) out.push_back({fnId, id, api, l});
+          for (const LiteralSecret& l : configured.literalsFor(fnId, sides[i])) out.push_back({fnId, id, api, l});
         }
       } else if (e.kind == ExprKind::Compare && e.args.size() == 2 && (e.text == "==" || e.text == "!=")) {
         for (int i = 0; i < 2; ++i) {
@@ -340,6 +365,14 @@ std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
       }
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<HardcodedKey> findHardcodedKeys(RuleContext& ctx) {
+  std::vector<HardcodedKey> out = hardcodedKeyCandidates(ctx);
+  std::erase_if(out, [&](const HardcodedKey& k) { return isPlaceholder(ctx.knowledge, ctx.program, k.literal); });
   return out;
 }
 

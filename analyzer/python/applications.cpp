@@ -2,9 +2,23 @@
 // wherever they are assigned (module level or inside an app factory).
 #include <algorithm>
 
+#include "python/class_lookup.h"
 #include "python/link_steps.h"
 
 namespace hg::python {
+
+const KnowledgeEntry* applicationEntry(const Program& program, const Knowledge& knowledge,
+                                       const std::string& constructed) {
+  if (constructed.empty()) return nullptr;
+  const KnowledgeEntry* entry = knowledge.match("applications", constructed);
+  if (entry || !program.findClass(constructed)) return entry;
+  // A scanned subclass of Flask or Blueprint is an application of the same kind.
+  anyBase(program, constructed, [&](const std::string& base) {
+    entry = base == constructed ? nullptr : knowledge.match("applications", base);
+    return entry != nullptr;
+  });
+  return entry;
+}
 
 void discoverApplications(LinkIndex& index, const Knowledge& knowledge) {
   Program& program = index.program;
@@ -16,7 +30,7 @@ void discoverApplications(LinkIndex& index, const Knowledge& knowledge) {
         if (s.kind != StmtKind::Assign || s.value == kNoExpr || !s.augOp.empty()) continue;
         const Expr& value = f.exprs[s.value];
         if (value.kind != ExprKind::Call) continue;
-        const KnowledgeEntry* entry = knowledge.match("applications", value.qualified);
+        const KnowledgeEntry* entry = applicationEntry(program, knowledge, value.qualified);
         if (!entry) continue;
         for (ExprId t : s.targets) {
           const Expr& target = f.exprs[t];

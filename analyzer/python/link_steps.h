@@ -21,6 +21,10 @@ void endBlocksAtNoreturnCalls(LinkIndex& index);
 
 // Program::applications from the constructions knowledge names ("applications").
 void discoverApplications(LinkIndex& index, const Knowledge& knowledge);
+// The "applications" entry for constructing `constructed`: its own, or a scanned class's
+// first base's that has one.
+const KnowledgeEntry* applicationEntry(const Program& program, const Knowledge& knowledge,
+                                       const std::string& constructed);
 
 // Program::routes: route decorators, registration calls, class-based views, Django URLconfs
 // and Django view decorators.

@@ -37,7 +37,8 @@ bool pathAcceptable(const KnowledgeEntry& entry, const std::optional<std::string
 
 }  // namespace
 
-RouteCollector::RouteCollector(LinkIndex& index, const Knowledge& knowledge) : index_(index), knowledge_(knowledge) {
+RouteCollector::RouteCollector(LinkIndex& index, const Knowledge& knowledge)
+    : index_(index), knowledge_(knowledge), sites_(index) {
   for (const Application& a : index.program.applications) applications_.insert(a.qualified);
 }
 
@@ -83,7 +84,7 @@ void RouteCollector::collectPrefixes() {
         if (s.kind != StmtKind::Assign || s.value == kNoExpr) continue;
         const Expr& value = f.exprs[s.value];
         if (value.kind != ExprKind::Call) continue;
-        const KnowledgeEntry* entry = knowledge_.match("applications", value.qualified);
+        const KnowledgeEntry* entry = applicationEntry(program, knowledge_, value.qualified);
         if (!entry || !entry->attributes.contains("prefix_kw")) continue;
         ExprRef arg = keywordArgument(f, value, entry->attributes.value("prefix_kw", ""));
         std::optional<std::string> prefix = arg.valid() ? constantString(index_, arg) : std::nullopt;
@@ -185,27 +186,72 @@ void RouteCollector::collectRegistrations() {
       if (!call.args.empty() && f.exprs[call.args[0]].kind == ExprKind::Call) addDecoratorCallRoute(f, call);
       const KnowledgeEntry* entry = knowledge_.match("route_registrations", call.qualified);
       const bool django = !entry && (entry = knowledge_.match("django_route_functions", call.qualified)) != nullptr;
-      if (!entry) continue;
+      const bool known = entry != nullptr;
+      std::vector<Mount> mounts;
+      if (!django) mounts = mountsThroughSites(id, call, entry);
+      if (!entry || (mounts.empty() && !known)) continue;
       ExprRef pathArg = callArgument(f, call, entry->attributes, "path_arg", "path_kw");
-      std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
-      if (!pathAcceptable(*entry, path)) continue;
+      if (mounts.empty()) {
+        std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
+        if (!pathAcceptable(*entry, path)) continue;
+        mounts.push_back({django ? std::string() : applicationIdentity(calleeObjectIdentity(f, call)), path});
+      }
       ExprRef viewArg = callArgument(f, call, entry->attributes, "view_arg", "view_kw");
       if (!viewArg.valid()) continue;
-      ViewTemplate view;
-      view.django = django;
-      view.route.framework = django ? "django" : entry->attributes.value("framework", "");
-      view.route.registeredOn = django ? std::string() : applicationIdentity(calleeObjectIdentity(f, call));
-      view.route.path = joinPath(prefixOf(view.route.registeredOn), path.value_or(""));
-      view.route.declaration = call.span;
-      const nlohmann::json& attrs = entry->attributes;
-      if (attrs.contains("methods_kw") && attrs["methods_kw"].is_string()) {
-        ExprRef arg = keywordArgument(f, call, attrs["methods_kw"].get<std::string>());
-        if (arg.valid()) view.explicitMethods = constantMethods(index_, arg).value_or(kAnyMethod);
+      for (const Mount& mount : mounts) {
+        ViewTemplate view;
+        view.django = django;
+        view.route.framework = django ? "django" : entry->attributes.value("framework", "");
+        view.route.registeredOn = mount.registeredOn;
+        view.route.path = joinPath(prefixOf(view.route.registeredOn), mount.path.value_or(""));
+        view.route.declaration = call.span;
+        const nlohmann::json& attrs = entry->attributes;
+        if (attrs.contains("methods_kw") && attrs["methods_kw"].is_string()) {
+          ExprRef arg = keywordArgument(f, call, attrs["methods_kw"].get<std::string>());
+          if (arg.valid()) view.explicitMethods = constantMethods(index_, arg).value_or(kAnyMethod);
+        }
+        view.defaultMethods =
+            django ? kAnyMethod : methodsFromJson(attrs.value("default_methods", nlohmann::json::array()));
+        addViewRoutes(std::move(view), viewArg);
       }
-      view.defaultMethods = django ? kAnyMethod : methodsFromJson(attrs.value("default_methods", nlohmann::json::array()));
-      addViewRoutes(std::move(view), viewArg);
     }
   }
+}
+
+// `app.add_url_rule(endpoint, ...)` in a library class, `app` and `endpoint` being parameters
+// (or `self.app`, `self` for a Blueprint subclass): one mount per place that constructs or
+// calls it with an application, the path taken from the same place (else the default).
+std::vector<RouteCollector::Mount> RouteCollector::mountsThroughSites(FunctionId fnId, const Expr& call,
+                                                                      const KnowledgeEntry*& entry) const {
+  std::vector<Mount> out;
+  const Function& f = index_.program.function(fnId);
+  if (call.args.empty()) return out;
+  const Expr& callee = f.exprs[call.args[0]];
+  if (callee.kind != ExprKind::Attribute || callee.args.empty() || !sites_.dependsOnSites(fnId, callee.args[0])) {
+    return out;
+  }
+  // An untyped parameter's method has no qualified name; match it by its attribute alone.
+  if (!entry && call.qualified.empty()) entry = knowledge_.match("route_registrations", "?." + callee.text);
+  if (!entry) return out;
+  ExprRef pathArg = callArgument(f, call, entry->attributes, "path_arg", "path_kw");
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const SiteValue& app : sites_.resolve(fnId, callee.args[0])) {
+    std::string identity = app.instance;
+    if (identity.empty() && app.value.valid()) identity = identityOf(*app.value.fn, app.value.id);
+    if (identity.empty()) continue;
+    std::optional<std::string> path;
+    if (pathArg.valid()) {
+      for (const SiteValue& p : sites_.resolve(fnId, pathArg.id, app.chain)) {
+        if (p.value.valid() && (path = constantString(index_, p.value))) break;
+      }
+    }
+    identity = applicationIdentity(identity);
+    // A fallback entry guards against unknown objects; an application of the tree is known.
+    if (!applications_.count(identity) && !pathAcceptable(*entry, path)) continue;
+    if (!seen.insert({identity, path.value_or("")}).second) continue;
+    out.push_back({identity, path});
+  }
+  return out;
 }
 
 // `app.route("/hook", methods=["POST"])(handler)`: the decorator applied by hand.

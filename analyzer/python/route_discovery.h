@@ -14,6 +14,7 @@
 #include "core/program.h"
 #include "python/link_index.h"
 #include "python/route_values.h"
+#include "python/site_values.h"
 
 namespace hg::python {
 
@@ -35,6 +36,11 @@ class RouteCollector {
     bool django = false;
     std::vector<std::string> extraDecorators;  // wrappers applied in the registration
   };
+  struct Mount {
+    std::string registeredOn;
+    std::optional<std::string> path;
+  };
+  std::vector<Mount> mountsThroughSites(FunctionId fn, const Expr& call, const KnowledgeEntry*& entry) const;
   void addViewRoutes(ViewTemplate view, ExprRef viewExpr);
   void addDecoratorCallRoute(const Function& f, const Expr& outerCall);
   void addClassViewRoutes(const ViewTemplate& view, const std::string& cls);
@@ -49,6 +55,7 @@ class RouteCollector {
 
   LinkIndex& index_;
   const Knowledge& knowledge_;
+  SiteValues sites_;
   std::map<std::string, std::string> prefixes_;
   std::set<std::string> applications_;  // Application::qualified of every application
   std::set<FunctionId> routedHandlers_;
