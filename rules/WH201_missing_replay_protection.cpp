@@ -16,7 +16,7 @@ class MissingReplayProtection final : public Rule {
   const RuleMeta& meta() const override { return *catalogEntry("WH201"); }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
-    ReplayAnalysis replay(ctx);
+    ReplayAnalysis& replay = ctx.replay();
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {
       const ReplayProtection& p = replay.forRoute(w.route);
       if (p.protects()) continue;

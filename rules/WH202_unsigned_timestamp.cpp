@@ -19,7 +19,7 @@ class UnsignedTimestamp final : public Rule {
   const RuleMeta& meta() const override { return *catalogEntry("WH202"); }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
-    ReplayAnalysis replay(ctx);
+    ReplayAnalysis& replay = ctx.replay();
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {
       const ReplayProtection& p = replay.forRoute(w.route);
       if (p.macInputs.empty()) continue;

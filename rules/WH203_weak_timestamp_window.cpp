@@ -29,7 +29,7 @@ class WeakTimestampWindow final : public Rule {
   const RuleMeta& meta() const override { return *catalogEntry("WH203"); }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
-    ReplayAnalysis replay(ctx);
+    ReplayAnalysis& replay = ctx.replay();
     const double maxWindow = ctx.config.maxTimestampWindowSeconds;
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {
       const ReplayProtection& p = replay.forRoute(w.route);

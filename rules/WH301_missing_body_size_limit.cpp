@@ -41,8 +41,8 @@ class MissingBodySizeLimit final : public Rule {
     for (const WebhookHandler& w : ctx.webhooks().handlers()) webhookRoutes.insert(w.route);
     if (webhookRoutes.empty()) return;
 
-    ReplayAnalysis replay(ctx);
-    BodyLimitAnalysis limits(ctx.program, ctx.knowledge, ctx.calls(), replay.constants());
+    ReplayAnalysis& replay = ctx.replay();
+    BodyLimitAnalysis& limits = ctx.bodyLimits();
     ValueOrigins origins(ctx.program, ctx.calls(), ctx.requestUses());
     ContentLengthChecks lengthChecks(ctx.program, ctx.knowledge, ctx.requestUses(), origins);
 

@@ -22,8 +22,7 @@ class ExcessiveBodySizeLimit final : public Rule {
     std::set<size_t> webhookRoutes;
     for (const WebhookHandler& w : ctx.webhooks().handlers()) webhookRoutes.insert(w.route);
     if (webhookRoutes.empty()) return;
-    ConstantFolder constants(ctx.program, ctx.knowledge);
-    BodyLimitAnalysis limits(ctx.program, ctx.knowledge, ctx.calls(), constants);
+    BodyLimitAnalysis& limits = ctx.bodyLimits();
     const double maxBytes = static_cast<double>(ctx.config.maxBodyBytes);
 
     auto report = [&](const BodyLimitSetting& s, const std::string& owner, const Route& route) {

@@ -15,6 +15,7 @@ namespace {
 class SsrfUnvalidatedUrl final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH401"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;

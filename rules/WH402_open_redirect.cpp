@@ -13,6 +13,7 @@ namespace {
 class OpenRedirect final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH402"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;

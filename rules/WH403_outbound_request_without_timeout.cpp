@@ -35,9 +35,10 @@ bool passesTimeout(const Function& fn, ExprId call, const nlohmann::json& attrs)
 class OutboundRequestWithoutTimeout final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH403"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
-    RouteScopes scopes(ctx);
+    RouteScopes& scopes = ctx.scopes();
     const TaintCatalog& catalog = ctx.taint().catalog();
     std::set<Span> reported;
     for (size_t r = 0; r < ctx.program.routes.size(); ++r) {

@@ -21,6 +21,7 @@ namespace {
 class UnvalidatedPayload final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH501"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::map<size_t, const SinkHit*> firstRead;  // webhook route -> its first unvalidated read

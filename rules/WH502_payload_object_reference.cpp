@@ -15,6 +15,7 @@ namespace {
 class PayloadObjectReference final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH502"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;

@@ -14,6 +14,7 @@ namespace {
 class PayloadCodeInjection final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH503"); }
+  bool usesTaint() const override { return true; }
 
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;

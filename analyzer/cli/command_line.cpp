@@ -101,7 +101,7 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
                       "no limit)")
       ->check(CLI::NonNegativeNumber)
       ->type_name("SECONDS");
-  scanCmd->add_option("-j,--jobs", scan.jobs, "read and parse files on N threads (default: one per CPU)")
+  scanCmd->add_option("-j,--jobs", scan.jobs, "threads for parsing, C++ units and the taint analysis (default: one per CPU)")
       ->check(CLI::PositiveNumber)
       ->type_name("N");
   scanCmd->add_flag("--timings", scan.timings, "print on stderr how long each stage of the scan and each rule took");

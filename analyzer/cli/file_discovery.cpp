@@ -6,12 +6,19 @@
 
 #include "cli/error_text.h"
 #include "cli/repository.h"
+#include "cli/script_detection.h"
 
 namespace hg {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// A suffixless executable may be a script whose first line names its interpreter.
+bool isSuffixlessExecutable(const std::string& name, const fs::file_status& status) {
+  constexpr fs::perms kAnyExec = fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+  return name.find('.') == std::string::npos && (status.permissions() & kAnyExec) != fs::perms::none;
+}
 
 // Far deeper than any real source tree; a guard against bind-mount cycles and hostile trees.
 constexpr size_t kMaxDirectoryDepth = 256;
@@ -86,9 +93,11 @@ void Walker::addNamed(const std::string& path) {
     // Python source as far as imports go), with the target's name as a fallback.
     std::optional<Language> language = languageForFileName(given.filename().string());
     if (!language) language = languageForFileName(canonical.filename().string());
+    if (!language && hasPythonShebang(canonical)) language = Language::Python;
     if (!language) {
       report(RunDiagnostic::Severity::Warning, displayPath,
-             "not a Python or C++ source file (.py, .cpp, .cc, .cxx, .h, .hpp), skipped");
+             "not a Python or C++ source file (.py, .cpp, .cc, .cxx, .h, .hpp, or a script whose first line "
+             "runs python), skipped");
       return;
     }
     if (options_.exclude && options_.exclude->matches(canonical)) {
@@ -185,6 +194,11 @@ bool Walker::listDirectory(const Pending& dir, std::vector<Pending>& children) {
       children.push_back(Pending{target, displayPath, dir.depth + 1, true});
     } else if (fs::is_regular_file(status)) {
       std::optional<Language> language = languageForFileName(name);
+      // Only executables without a suffix are opened to look for a shebang: reading the first
+      // bytes of every data file of a tree would cost more than the scripts are worth.
+      if (!language && isSuffixlessExecutable(name, status) && hasPythonShebang(entry.path())) {
+        language = Language::Python;
+      }
       if (!language) continue;
       std::error_code canonEc;
       const fs::path target = isLink ? fs::canonical(entry.path(), canonEc) : dir.canonical / name;

@@ -366,8 +366,9 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   if (options.progress) options.progress->stage("indexing", 0);
   complete = complete && runGuarded(*result, "", "indexing the program", [&] { result->program->buildIndexes(); });
   complete = complete && runGuarded(*result, "", "running the rules", [&] {
-    result->findings = runRules(*result->program, result->knowledge, options.engine, result->diagnostics,
-                                options.progress);
+    EngineConfig engine = options.engine;
+    engine.jobs = effectiveJobs(options.jobs);
+    result->findings = runRules(*result->program, result->knowledge, engine, result->diagnostics, options.progress);
   });
   if (!complete) result->inputError = true;
   if (options.progress) options.progress->stage("suppressions", 0);

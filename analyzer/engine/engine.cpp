@@ -40,6 +40,14 @@ std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge
   checkEntries(overridden, "level overrides");
 
   RuleContext context(program, knowledge, config, diags);
+  if (config.jobs > 1) {
+    for (const auto& rule : allRules()) {
+      if (rule->usesTaint() && isSelected(config, rule->meta().id)) {
+        context.startTaintInBackground();
+        break;
+      }
+    }
+  }
   std::vector<Finding> findings;
   if (progress) {
     size_t selected = 0;

@@ -27,6 +27,9 @@ struct EngineConfig {
   std::vector<std::string> webhookRoutes;
   uint64_t maxBodyBytes = 10ull * 1024 * 1024;  // WH302 threshold
   double maxTimestampWindowSeconds = 15 * 60;    // WH203 threshold
+  // Threads the rule phase may use (--jobs): above one, the taint analysis runs beside the
+  // other rules. Findings do not depend on it.
+  unsigned jobs = 1;
 };
 
 class RuleContext;  // engine/rule_context.h: the program plus shared, cached analyses
@@ -36,6 +39,8 @@ class Rule {
   virtual ~Rule() = default;
   virtual const RuleMeta& meta() const = 0;
   virtual void check(RuleContext& context, std::vector<Finding>& out) const = 0;
+  // Whether check() asks for context.taint(): the analysis is then started before the rules run.
+  virtual bool usesTaint() const { return false; }
 };
 
 // Every implemented rule of the catalog, in id order (rules/registry.cpp).

@@ -59,12 +59,11 @@ const ValueOrigin* TimestampCheck::read() const {
 
 ReplayAnalysis::ReplayAnalysis(RuleContext& context)
     : ctx_(context),
-      constants_(context.program, context.knowledge),
+      constants_(context.constants()),
       freshness_(context.program, context.knowledge, constants_),
-      scopes_(context),
+      scopes_(context.scopes()),
       origins_(context.program, context.calls(), context.requestUses()),
-      roles_(std::make_unique<ValueRoles>(context.program, context.knowledge, context.requestUses(), context.calls(),
-                                          constants_)) {}
+      roles_(context.valueRoles()) {}
 
 ReplayAnalysis::~ReplayAnalysis() = default;
 
@@ -133,8 +132,8 @@ void ReplayAnalysis::scanCall(const RouteScope& scope, FunctionId fnId, ExprId c
     if (verdict.tolerance) out.tolerance = ToleranceSite{e.span, verdict.verifier};
   }
 
-  if (roles_->isMacCall(fn, call)) {
-    ExprId message = roles_->messageArgument(fn, call);
+  if (roles_.isMacCall(fn, call)) {
+    ExprId message = roles_.messageArgument(fn, call);
     if (message != kNoExpr) out.macInputs.push_back({fnId, call, message, origins_.trace(scope, fnId, message)});
   } else if (const KnowledgeEntry* update = ctx_.knowledge.match("mac_updates", name)) {
     int index = static_cast<int>(numberAttribute(*update, "message_arg", 0));

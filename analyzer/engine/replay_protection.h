@@ -92,11 +92,11 @@ class ReplayAnalysis {
   bool isDeliveryIdName(const std::string& name) const;
 
   RuleContext& ctx_;
-  ConstantFolder constants_;
+  const ConstantFolder& constants_;
   FreshnessChecks freshness_;
-  RouteScopes scopes_;
+  RouteScopes& scopes_;
   ValueOrigins origins_;
-  std::unique_ptr<ValueRoles> roles_;
+  ValueRoles& roles_;
   std::map<size_t, ReplayProtection> cache_;
 };
 

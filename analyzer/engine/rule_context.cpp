@@ -1,5 +1,9 @@
 #include "engine/rule_context.h"
 
+#include "engine/background_taint.h"
+#include "engine/body_limits.h"
+#include "engine/replay_protection.h"
+#include "engine/route_scope.h"
 #include "engine/taint_analysis.h"
 
 namespace hg {
@@ -59,8 +63,32 @@ ValueRoles& RuleContext::valueRoles() {
 }
 
 TaintAnalysis& RuleContext::taint() {
-  if (!taint_) taint_ = std::make_unique<TaintAnalysis>(program, knowledge, calls(), requestUses());
-  return *taint_;
+  if (taintInUse_) return *taintInUse_;
+  if (backgroundTaint_) taintInUse_ = backgroundTaint_->wait();
+  if (!taintInUse_) {
+    taint_ = std::make_unique<TaintAnalysis>(program, knowledge, calls(), requestUses());
+    taintInUse_ = taint_.get();
+  }
+  return *taintInUse_;
+}
+
+void RuleContext::startTaintInBackground() {
+  if (!taintInUse_ && !backgroundTaint_) backgroundTaint_ = std::make_unique<BackgroundTaint>(program, knowledge);
+}
+
+RouteScopes& RuleContext::scopes() {
+  if (!scopes_) scopes_ = std::make_unique<RouteScopes>(*this);
+  return *scopes_;
+}
+
+ReplayAnalysis& RuleContext::replay() {
+  if (!replay_) replay_ = std::make_unique<ReplayAnalysis>(*this);
+  return *replay_;
+}
+
+BodyLimitAnalysis& RuleContext::bodyLimits() {
+  if (!bodyLimits_) bodyLimits_ = std::make_unique<BodyLimitAnalysis>(program, knowledge, calls(), constants());
+  return *bodyLimits_;
 }
 
 }  // namespace hg

@@ -13,6 +13,9 @@
 //   context.webhooks().handlers()             the webhook handlers of the program
 //   context.valueRoles().roles(fnId, expr)    MAC / signature header / secret by origin (value_roles.h)
 //   context.taint().hits()                    request data reaching sinks (taint_analysis.h)
+//   context.scopes().scope(route)             the code that runs for a route (route_scope.h)
+//   context.replay().forRoute(route)          freshness checks and de-duplication (replay_protection.h)
+//   context.bodyLimits().applications()       request size limits per application (body_limits.h)
 #pragma once
 
 #include <memory>
@@ -34,6 +37,10 @@
 
 namespace hg {
 
+class BackgroundTaint;
+class BodyLimitAnalysis;
+class ReplayAnalysis;
+class RouteScopes;
 class TaintAnalysis;
 
 class RuleContext {
@@ -60,6 +67,11 @@ class RuleContext {
   const ConstantFolder& constants();
   ValueRoles& valueRoles();
   TaintAnalysis& taint();
+  // Starts the taint analysis on a thread of its own (background_taint.h); taint() waits for it.
+  void startTaintInBackground();
+  RouteScopes& scopes();
+  ReplayAnalysis& replay();
+  BodyLimitAnalysis& bodyLimits();
 
  private:
   std::unique_ptr<CallResolver> calls_;
@@ -72,6 +84,11 @@ class RuleContext {
   std::unique_ptr<ConstantFolder> constants_;
   std::unique_ptr<ValueRoles> valueRoles_;
   std::unique_ptr<TaintAnalysis> taint_;
+  std::unique_ptr<BackgroundTaint> backgroundTaint_;
+  TaintAnalysis* taintInUse_ = nullptr;  // taint_ or the background analysis
+  std::unique_ptr<RouteScopes> scopes_;
+  std::unique_ptr<ReplayAnalysis> replay_;
+  std::unique_ptr<BodyLimitAnalysis> bodyLimits_;
 };
 
 }  // namespace hg

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/scan.h"
+#include "cli/script_detection.h"
 
 namespace hg {
 namespace {
@@ -28,7 +29,9 @@ struct Expectation {
 
 bool isSourceFile(const fs::path& p) {
   static const std::set<std::string> exts{".py", ".cpp", ".cc", ".cxx", ".h", ".hpp"};
-  return exts.count(p.extension().string()) > 0;
+  if (exts.count(p.extension().string()) > 0) return true;
+  // Suffixless executables are scanned when their first line runs python (script_detection.h).
+  return p.extension().empty() && hg::hasPythonShebang(p);
 }
 
 std::vector<Expectation> readExpectations(const fs::path& root, const std::vector<std::string>& dirs) {

@@ -77,5 +77,62 @@ TEST(RuleCatalog, WholeCatalogHasMetadataAndImplementedRulesHaveDocs) {
   EXPECT_EQ(findRule("WH101")->meta().name, "missing-signature-verification");
 }
 
+// With more than one job the taint analysis runs on its own thread while the other rules run;
+// the findings, their order, messages and flows must be those of a one-thread run.
+TEST_F(RunRulesTest, TaintBesideTheOtherRulesChangesNothing) {
+  load({{"app/hooks.py", R"(
+import requests
+from flask import Flask, request, redirect
+from app.fetch import fetch
+
+app = Flask(__name__)
+
+@app.post("/hooks/unfurl")
+def unfurl():
+    event = request.get_json()
+    target = event["url"]
+    return fetch(target) + redirect(event["next"]).location
+
+@app.post("/hooks/plain")
+def plain():
+    return requests.get(request.json["callback"], timeout=5).text
+)"},
+        {"app/fetch.py", R"(
+import requests
+
+def fetch(url):
+    link = url
+    return requests.get(link).text
+)"}});
+  auto describe = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+      std::string text = f.ruleId + " " + std::to_string(f.location.line) + ":" + std::to_string(f.location.column) +
+                         " " + f.message;
+      for (const FlowStep& step : f.flow) text += " | " + std::to_string(step.span.line) + " " + step.message;
+      out.push_back(text);
+    }
+    return out;
+  };
+  config_.jobs = 1;
+  const std::vector<std::string> serial = describe(runRules(program(), knowledge_, config_, diags_));
+  config_.jobs = 2;
+  const std::vector<std::string> beside = describe(runRules(program(), knowledge_, config_, diags_));
+  EXPECT_EQ(serial, beside);
+  size_t taintFindings = 0;
+  for (const std::string& f : serial) taintFindings += f.starts_with("WH4") || f.starts_with("WH5") ? 1 : 0;
+  EXPECT_GE(taintFindings, 3u);  // the SSRFs through the helper and directly, the redirect
+}
+
+// A taint rule selected alone still gets its analysis from the background thread.
+TEST_F(RunRulesTest, TaintRuleAloneWithJobs) {
+  load(kTwoRoutesOneHandler);
+  config_.jobs = 2;
+  config_.select = {"WH401"};
+  EXPECT_TRUE(runRules(program(), knowledge_, config_, diags_).empty());
+  config_.select = {"WH101"};  // no taint rule: no thread is started
+  EXPECT_EQ(runRules(program(), knowledge_, config_, diags_).size(), 2u);
+}
+
 }  // namespace
 }  // namespace hg::testing

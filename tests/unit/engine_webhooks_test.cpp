@@ -183,5 +183,38 @@ TEST(RouteLabel, BodyMethodFirstThenWhatTheRouteAccepts) {
   EXPECT_EQ(route.label(), "ANY route");
 }
 
+// An API that logs the caller in as a user (`authenticate()` with the Authorization header's
+// credentials) is behind user authentication even without a decorator: csrf_exempt and the
+// token header do not make it a webhook.
+TEST_F(WebhookTest, CallerAuthenticatedAsAUserIsNoWebhook) {
+  load({{"jobs/urls.py", R"(
+from django.urls import path
+from jobs import views
+urlpatterns = [path("api/jobs/submit", views.submit), path("api/jobs/notify", views.notify)]
+)"},
+        {"jobs/views.py", R"(
+import base64
+import json
+from django.contrib.auth import authenticate
+from django.http import HttpResponseForbidden, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+@csrf_exempt
+def submit(request):
+    scheme, _, credentials = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
+    username, _, password = base64.b64decode(credentials).decode().partition(":")
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        return HttpResponseForbidden()
+    return JsonResponse({"id": json.loads(request.body)["name"]})
+
+@csrf_exempt
+def notify(request):
+    return JsonResponse({"id": json.loads(request.body)["name"]})
+)"}});
+  EXPECT_FALSE(isWebhook("jobs.views.submit"));
+  EXPECT_TRUE(isWebhook("jobs.views.notify"));
+}
+
 }  // namespace
 }  // namespace hg::testing
