@@ -55,7 +55,7 @@ void StageTimings::write(std::ostream& out) {
     if (!s.rule) staged += seconds;
     row(s.rule ? "  " + s.name : s.name, seconds);
   }
-  // Configuration, discovery before the first stage, sorting and reporting after the last.
+  // Start-up and configuration before the first stage, and whatever follows the last one.
   row("other", total - staged);
   row("total", total);
 }

@@ -1,23 +1,21 @@
 #include "engine/background_taint.h"
 
-#include "engine/call_resolution.h"
 #include "engine/request_uses.h"
 #include "engine/taint_analysis.h"
 
 namespace hg {
 
-// The analysis with the resolver and request cache it refers to.
+// The analysis with the request cache it refers to.
 struct BackgroundTaint::Lane {
-  Lane(const Program& program, const Knowledge& knowledge)
-      : calls(program), requests(program, knowledge), taint(program, knowledge, calls, requests) {}
-  CallResolver calls;
+  Lane(const Program& program, const Knowledge& knowledge, const CallResolver& calls)
+      : requests(program, knowledge), taint(program, knowledge, calls, requests) {}
   RequestUseAnalysis requests;
   TaintAnalysis taint;
   std::exception_ptr error;
 };
 
-BackgroundTaint::BackgroundTaint(const Program& program, const Knowledge& knowledge)
-    : lane_(std::make_unique<Lane>(program, knowledge)) {
+BackgroundTaint::BackgroundTaint(const Program& program, const Knowledge& knowledge, const CallResolver& calls)
+    : lane_(std::make_unique<Lane>(program, knowledge, calls)) {
   thread_ = std::thread([lane = lane_.get()] {
     try {
       lane->taint.hits();

@@ -1,9 +1,9 @@
 // The whole-program taint analysis, computed on a thread of its own while the other rules run.
 //
 // The taint analysis is the largest single cost of the rule phase and needs only the program,
-// the knowledge, a call resolver and request reads. The thread gets its own resolver and
-// request-use cache (the rule context's caches are not thread-safe), so it shares nothing
-// mutable with the rules running meanwhile; the program and knowledge are only read. Its
+// the knowledge, a call resolver and request reads. The thread gets its own request-use cache
+// (that cache fills as it is asked, and is not thread-safe); the call resolver is complete once
+// built and is shared, like the program and the knowledge, which are only read. Its
 // result is the same object a serial run would have built: the taint rules, which run after
 // the others, see the same hits whatever the number of threads.
 #pragma once
@@ -14,6 +14,7 @@
 
 #include "core/knowledge.h"
 #include "core/program.h"
+#include "engine/call_resolution.h"
 
 namespace hg {
 
@@ -21,7 +22,8 @@ class TaintAnalysis;
 
 class BackgroundTaint {
  public:
-  BackgroundTaint(const Program& program, const Knowledge& knowledge);
+  // Throws std::system_error when no thread can be started.
+  BackgroundTaint(const Program& program, const Knowledge& knowledge, const CallResolver& calls);
   ~BackgroundTaint();  // waits for the thread
   BackgroundTaint(const BackgroundTaint&) = delete;
   BackgroundTaint& operator=(const BackgroundTaint&) = delete;

@@ -1,5 +1,7 @@
 #include "engine/rule_context.h"
 
+#include <system_error>
+
 #include "engine/background_taint.h"
 #include "engine/body_limits.h"
 #include "engine/replay_protection.h"
@@ -73,7 +75,12 @@ TaintAnalysis& RuleContext::taint() {
 }
 
 void RuleContext::startTaintInBackground() {
-  if (!taintInUse_ && !backgroundTaint_) backgroundTaint_ = std::make_unique<BackgroundTaint>(program, knowledge);
+  if (taintInUse_ || backgroundTaint_) return;
+  try {
+    backgroundTaint_ = std::make_unique<BackgroundTaint>(program, knowledge, calls());
+  } catch (const std::system_error&) {
+    // No thread to be had: taint() computes the analysis in the open, as with one job.
+  }
 }
 
 RouteScopes& RuleContext::scopes() {
