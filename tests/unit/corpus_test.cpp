@@ -26,8 +26,10 @@ struct Expectation {
   std::string ruleId;
 };
 
+// Configuration files (.cfg, .conf) hold findings too: the scan reads those an application
+// loads (app.config.from_pyfile).
 bool isSourceFile(const fs::path& p) {
-  static const std::set<std::string> exts{".py", ".cpp", ".cc", ".cxx", ".h", ".hpp"};
+  static const std::set<std::string> exts{".py", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".cfg", ".conf"};
   return exts.count(p.extension().string()) > 0;
 }
 
