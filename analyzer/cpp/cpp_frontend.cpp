@@ -166,7 +166,11 @@ void parseUnits(const Program& program, std::vector<ParsedUnit>& units, const Kn
   scanned.sources = &program.sources;
   for (FileId id = 0; id < program.sources.size(); ++id) {
     const SourceFile& source = program.sources.get(id);
-    if (source.language == Language::Cpp && !source.absolutePath.empty()) scanned.byPath.emplace(source.absolutePath, id);
+    if (source.language != Language::Cpp || source.absolutePath.empty()) continue;
+    // Clang names a header by the path it opened; both sides are compared canonical.
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(source.absolutePath, ec);
+    scanned.byPath.emplace(ec ? source.absolutePath : canonical.string(), id);
   }
   std::atomic<size_t> next{0};
   auto worker = [&] {
