@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/config_file_sources.h"
 #include "cli/cpp_frontend_loader.h"
 #include "cli/error_text.h"
 #include "cli/file_discovery.h"
@@ -361,6 +362,9 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   if (options.progress) options.progress->stage("linking", 0);
   bool complete = runGuarded(*result, "", "linking Python modules", [&] {
     python::link(*result->program, result->knowledge, result->diagnostics);
+  });
+  complete = complete && runGuarded(*result, "", "reading configuration files", [&] {
+    addLoadedConfigFiles(*result->program, result->knowledge, root);
   });
   analyzeCppFiles(*result, loaded.cpp, options);
   if (options.progress) options.progress->stage("indexing", 0);

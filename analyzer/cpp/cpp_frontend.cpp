@@ -89,12 +89,12 @@ struct ParsedUnit {
   bool lowered = false;
 };
 
-void parseUnit(const Program& program, ParsedUnit& unit, const Knowledge& knowledge) {
+void parseUnit(const Program& program, ParsedUnit& unit, const Knowledge& knowledge, const ScannedFiles& scanned) {
   const SourceFile& source = program.sources.get(unit.id);
   bool tooDeep = false;
   ParseInput input{unit.absolute, source.text, unit.flags.options};
   ParseOutcome outcome = parseFile(input, [&](clang::ASTContext& context, const NameSynthesizer& names) {
-    FileLowering lowering(source, unit.id, moduleNameFor(source.displayPath), knowledge, context, names);
+    FileLowering lowering(source, unit.id, moduleNameFor(source.displayPath), knowledge, context, names, &scanned);
     lowering.lowerTranslationUnit();
     tooDeep = lowering.nestingTooDeep;
     unit.functions = lowering.takeFunctions();
@@ -162,11 +162,21 @@ void attachUnit(Program& program, ParsedUnit& unit, std::vector<UnitSymbols>& un
 // invocation has its own file manager, diagnostics and AST), taken in turn from a counter.
 void parseUnits(const Program& program, std::vector<ParsedUnit>& units, const Knowledge& knowledge, unsigned jobs,
                 ProgressSink* progress) {
+  ScannedFiles scanned;
+  scanned.sources = &program.sources;
+  for (FileId id = 0; id < program.sources.size(); ++id) {
+    const SourceFile& source = program.sources.get(id);
+    if (source.language != Language::Cpp || source.absolutePath.empty()) continue;
+    // Clang names a header by the path it opened; both sides are compared canonical.
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(source.absolutePath, ec);
+    scanned.byPath.emplace(ec ? source.absolutePath : canonical.string(), id);
+  }
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) {
       if (progress) progress->advance(program.sources.get(units[i].id).displayPath);
-      parseUnit(program, units[i], knowledge);
+      parseUnit(program, units[i], knowledge, scanned);
     }
   };
   const size_t threads = std::min<size_t>(std::max(1u, jobs), units.size());

@@ -20,14 +20,15 @@ bool isWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 }  // namespace
 
 FileLowering::FileLowering(const SourceFile& src, FileId fileId, std::string module_, const Knowledge& k,
-                           ASTContext& context, const NameSynthesizer& synthesized)
+                           ASTContext& context, const NameSynthesizer& synthesized, const ScannedFiles* scanned)
     : source(src),
       file(fileId),
       moduleName(std::move(module_)),
       knowledge(k),
       ast(context),
       sm(context.getSourceManager()),
-      names(synthesized) {
+      names(synthesized),
+      scanned_(scanned) {
   module.name = moduleName;
   module.file = file;
   module.language = Language::Cpp;
@@ -405,9 +406,10 @@ void FileLowering::lowerTranslationUnit() {
   module.functions.push_back(0);
 
   collectDecls();
+  collectHeaderConstants();
   {
     BodyLowering globals(*this, 0, 0);
-    globals.runGlobals(globals_);
+    globals.runGlobals(headerConstants_, globals_);
   }
   // Bodies are lowered after every definition is declared, so calls to functions defined
   // later in the file resolve; lambdas found on the way are declared and lowered in place.

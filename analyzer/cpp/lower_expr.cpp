@@ -310,6 +310,14 @@ ExprId BodyLowering::lowerLiteral(const clang::Expr* e) {
   out.kind = ExprKind::Literal;
   out.span = file_.span(e->getSourceRange());
   if (const auto* s = dyn_cast<StringLiteral>(e)) {
+    // A string written in a macro's definition or a header's constant is located there (the
+    // fix goes there), when that file is in the scanned tree.
+    SourceLocation begin = s->getBeginLoc();
+    bool elsewhere = begin.isMacroID() ? !file_.sm.isMacroArgExpansion(begin) : !file_.sm.isInMainFile(begin);
+    if (elsewhere) {
+      Span spelled = file_.spellingSpan(begin, s->getEndLoc());
+      if (spelled.valid()) out.span = spelled;
+    }
     out.literal = LiteralKind::String;
     if (s->getCharByteWidth() == 1) out.text = s->getString().str();
   } else if (const auto* i = dyn_cast<IntegerLiteral>(e)) {

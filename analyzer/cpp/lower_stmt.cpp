@@ -152,7 +152,18 @@ void BodyLowering::runFunction(const FunctionDecl* d) {
   cfg_.finish();
 }
 
-void BodyLowering::runGlobals(const std::vector<const VarDecl*>& globals) {
+void BodyLowering::runGlobals(const std::vector<const VarDecl*>& headerConstants,
+                              const std::vector<const VarDecl*>& globals) {
+  // A header's constant is assigned where the header declares it, under the C++ name every
+  // unit reading it uses: `relay::kSigningKey = "..."`.
+  for (const VarDecl* v : headerConstants) {
+    Span at = file_.spellingSpan(v->getSourceRange().getBegin(), v->getSourceRange().getEnd());
+    if (!at.valid()) continue;
+    Span nameAt = file_.spellingSpan(v->getLocation(), v->getLocation());
+    std::string qualified = file_.declName(v);
+    ExprId value = lower(v->getInit());
+    assign(name(nameAt.valid() ? nameAt : at, v->getName().str(), qualified, qualified), value, at);
+  }
   for (const VarDecl* v : globals) lowerVar(v, file_.span(v->getSourceRange()));
   cfg_.finish();
 }

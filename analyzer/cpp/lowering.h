@@ -38,6 +38,14 @@ namespace hg::cpp {
 
 class NameSynthesizer;
 
+// The files of the scanned tree by canonical path: where a literal spelled outside the main
+// file (a header's constant or macro) is located when it is one of them. System and
+// third-party headers are not, and keep their use site.
+struct ScannedFiles {
+  const SourceSet* sources = nullptr;
+  std::map<std::string, FileId> byPath;
+};
+
 // Deeper nesting of statements and expressions is lowered as Unknown: bounded recursion on
 // hostile input.
 inline constexpr int kMaxNestingDepth = 200;
@@ -45,7 +53,7 @@ inline constexpr int kMaxNestingDepth = 200;
 class FileLowering {
  public:
   FileLowering(const SourceFile& source, FileId file, std::string moduleName, const Knowledge& knowledge,
-               clang::ASTContext& context, const NameSynthesizer& names);
+               clang::ASTContext& context, const NameSynthesizer& names, const ScannedFiles* scanned = nullptr);
 
   // Declares every function, class and global of the main file, then lowers the bodies.
   void lowerTranslationUnit();
@@ -64,6 +72,9 @@ class FileLowering {
   Span span(clang::SourceRange range) const;
   Span span(clang::SourceLocation begin, clang::SourceLocation endExclusive) const;
   Span headerSpan(clang::SourceLocation begin, const clang::Stmt* body, clang::SourceRange fallback) const;
+  // Where the tokens from `begin` to the token at `end` are spelled (a macro's definition, a
+  // header's declaration), when that is one file of the scanned tree; else invalid.
+  Span spellingSpan(clang::SourceLocation begin, clang::SourceLocation end) const;
 
   // --- functions
   Function& function(FunctionId id) { return functions_[id]; }
@@ -97,6 +108,13 @@ class FileLowering {
   void addParameters(Function& f, const clang::FunctionDecl* d);
   void exportDefinition(FunctionId id, const clang::FunctionDecl* d);
   void lowerGlobals();
+  void collectHeaderConstants();  // header_constants.cpp
+  const SourceFile* scannedFile(clang::FileID id, FileId& out) const;
+
+  const ScannedFiles* scanned_;
+  mutable std::map<unsigned, std::pair<const SourceFile*, FileId>> scannedByClangFile_;
+  // String constants of the tree's headers this unit reads, lowered as globals of the module.
+  std::vector<const clang::VarDecl*> headerConstants_;
 
   std::deque<Function> functions_;
   std::map<const clang::FunctionDecl*, FunctionId> functionIds_;  // canonical decl -> definition's id
@@ -152,7 +170,8 @@ class BodyLowering {
   BodyLowering(FileLowering& file, FunctionId id, int depth);
   void run(const clang::Stmt* body);
   void runFunction(const clang::FunctionDecl* d);               // member initialisers, then the body
-  void runGlobals(const std::vector<const clang::VarDecl*>& globals);
+  void runGlobals(const std::vector<const clang::VarDecl*>& headerConstants,
+                  const std::vector<const clang::VarDecl*>& globals);
   void runMembers(const std::vector<const clang::Decl*>& members);
 
   // Expressions (lower_expr.cpp).

@@ -337,11 +337,10 @@ std::optional<BodyLimitSetting> BodyLimitAnalysis::settingFromFile(FunctionId fn
   const Function& fn = program_.function(fnId);
   const Span span = fn.expr(call).span;
   const BodyLimitSetting unknown{BodyLimitSetting::Kind::Unknown, 0, span, "from_pyfile"};
-  ExprId arg = callArgument(fn, call, 0, "filename");
-  const std::string* name = arg == kNoExpr ? nullptr : stringLiteral(fn, arg);
-  if (!name || fn.file >= program_.sources.size()) return unknown;
+  std::vector<std::string> candidates = loadedConfigFileCandidates(program_, fn, call);
+  if (candidates.empty()) return unknown;
   ConfigFile file;
-  ConfigFileRead read = readConfigFile(configFileCandidates(program_.sources.get(fn.file).absolutePath, *name), file);
+  ConfigFileRead read = readConfigFile(candidates, file);
   // A file not in the tree is deployment configuration the analysis cannot see.
   if (read != ConfigFileRead::Found) return unknown;
   for (const KnowledgeEntry& key : knowledge_.entries("body_limit_config_keys")) {

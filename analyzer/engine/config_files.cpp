@@ -1,9 +1,12 @@
 #include "engine/config_files.h"
 
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+
+#include "engine/expr_walk.h"
 
 namespace hg {
 namespace fs = std::filesystem;
@@ -38,6 +41,50 @@ ConfigFileRead readConfigFile(const std::vector<std::string>& candidates, Config
     return ConfigFileRead::Found;
   }
   return ConfigFileRead::Missing;
+}
+
+std::vector<std::string> loadedConfigFileCandidates(const Program& program, const Function& fn, ExprId call) {
+  ExprId arg = callArgument(fn, call, 0, "filename");
+  const std::string* name = arg == kNoExpr ? nullptr : stringLiteral(fn, arg);
+  if (!name || fn.file >= program.sources.size()) return {};
+  return configFileCandidates(program.sources.get(fn.file).absolutePath, *name);
+}
+
+std::optional<ConfigStringLiteral> configStringLiteral(std::string_view value) {
+  size_t i = 0;
+  bool raw = false;
+  // Prefixes: b, r, u and their pairs; an f-string interpolates, so it is no literal.
+  while (i < value.size() && i < 2 && value[i] != '\0' && std::strchr("bBrRuU", value[i])) {
+    raw = raw || value[i] == 'r' || value[i] == 'R';
+    ++i;
+  }
+  if (i >= value.size() || (value[i] != '"' && value[i] != '\'')) return std::nullopt;
+  const char quote = value[i];
+  const bool triple = value.substr(i, 3) == std::string(3, quote);
+  const size_t open = i + (triple ? 3 : 1);
+  size_t close = std::string_view::npos;
+  for (size_t j = open; j < value.size(); ++j) {
+    if (value[j] == '\\' && !raw) {
+      ++j;
+      continue;
+    }
+    if (value[j] != quote) continue;
+    if (!triple) {
+      close = j;
+      break;
+    }
+    if (value.substr(j, 3) == std::string(3, quote)) {
+      close = j;
+      break;
+    }
+  }
+  if (close == std::string_view::npos) return std::nullopt;
+  const size_t end = close + (triple ? 3 : 1);
+  std::string_view rest = value.substr(end);
+  size_t k = 0;
+  while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
+  if (k < rest.size() && rest[k] != '#') return std::nullopt;
+  return ConfigStringLiteral{end, std::string(value.substr(open, close - open))};
 }
 
 std::optional<ConfigAssignment> configAssignment(const std::string& text, const std::string& key) {

@@ -361,6 +361,7 @@ std::vector<HardcodedKey> hardcodedKeyCandidates(RuleContext& ctx) {
           RoleSet other = roles.roles(fnId, e.args[1 - i]);
           if (!mine.any(kAnySecret) || !other.has(ValueRole::SignatureHeader)) continue;
           for (const LiteralSecret& l : roles.literalOrigins(fnId, e.args[i])) out.push_back({fnId, id, e.text, l});
+          for (const LiteralSecret& l : configured.literalsFor(fnId, e.args[i])) out.push_back({fnId, id, e.text, l});
         }
       }
     }

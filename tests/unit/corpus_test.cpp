@@ -27,8 +27,10 @@ struct Expectation {
   std::string ruleId;
 };
 
+// Configuration files (.cfg, .conf) hold findings too: the scan reads those an application
+// loads (app.config.from_pyfile).
 bool isSourceFile(const fs::path& p) {
-  static const std::set<std::string> exts{".py", ".cpp", ".cc", ".cxx", ".h", ".hpp"};
+  static const std::set<std::string> exts{".py", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".cfg", ".conf"};
   if (exts.count(p.extension().string()) > 0) return true;
   // Suffixless executables are scanned when their first line runs python (script_detection.h).
   return p.extension().empty() && hg::hasPythonShebang(p);

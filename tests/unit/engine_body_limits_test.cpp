@@ -2,54 +2,16 @@
 // committed pyfiles and test modules, scanned from real files on disk (from_pyfile reads them).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <random>
-
-#include "cli/scan.h"
 #include "engine/config_files.h"
+#include "temp_tree.h"
 
 namespace hg {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::TempTree;
 
-class TempTree {
- public:
-  TempTree() {
-    std::random_device rd;
-    root_ = fs::temp_directory_path() / ("hg-limits-" + std::to_string(rd()));
-    fs::create_directories(root_);
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::path p = root_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
-  const fs::path& root() const { return root_; }
-
-  // Lines of the WH301 findings, as "file:line".
-  std::vector<std::string> bodyLimitFindings() const {
-    ScanOptions options;
-    options.paths.push_back(root_.string());
-    options.repositoryRoot = root_.string();
-    std::unique_ptr<ScanResult> result = scan(options);
-    std::vector<std::string> out;
-    if (!result) return {"scan failed"};
-    for (const Finding& f : result->findings) {
-      if (f.ruleId != "WH301") continue;
-      out.push_back(result->program->sources.get(f.location.file).displayPath + ":" + std::to_string(f.location.line));
-    }
-    return out;
-  }
-
- private:
-  fs::path root_;
-};
+// Lines of the WH301 findings, as "file:line".
+std::vector<std::string> bodyLimitFindings(const TempTree& t) { return t.findings("WH301"); }
 
 constexpr const char* kHook = R"(import hmac, hashlib, os, time
 from flask import abort, request
@@ -75,7 +37,7 @@ TEST(BodyLimits, CommittedPyfileWithoutLimitIsNoLimit) {
                              "from svc import hooks\n");
   t.write("svc/svc.cfg", "DEBUG = False\n");
   t.write("svc/hooks.py", kHook);
-  EXPECT_EQ(t.bodyLimitFindings(), std::vector<std::string>{"svc/__init__.py:2"});
+  EXPECT_EQ(bodyLimitFindings(t), std::vector<std::string>{"svc/__init__.py:2"});
 }
 
 TEST(BodyLimits, CommittedPyfileInTheInstanceFolderSetsTheLimit) {
@@ -85,7 +47,7 @@ TEST(BodyLimits, CommittedPyfileInTheInstanceFolderSetsTheLimit) {
           "app.config.from_pyfile(\"svc.cfg\")\nfrom svc import hooks\n");
   t.write("instance/svc.cfg", "MAX_CONTENT_LENGTH = 4 * 1024 * 1024  # 4 MiB\n");
   t.write("svc/hooks.py", kHook);
-  EXPECT_TRUE(t.bodyLimitFindings().empty());
+  EXPECT_TRUE(bodyLimitFindings(t).empty());
 }
 
 TEST(BodyLimits, PyfileOutsideTheTreeOrUnreadableMayLimit) {
@@ -94,7 +56,7 @@ TEST(BodyLimits, PyfileOutsideTheTreeOrUnreadableMayLimit) {
                              "app.config.from_pyfile(\"bin.cfg\")\nfrom svc import hooks\n");
   t.write("svc/bin.cfg", std::string("MAX\0CONTENT", 11));
   t.write("svc/hooks.py", kHook);
-  EXPECT_TRUE(t.bodyLimitFindings().empty());
+  EXPECT_TRUE(bodyLimitFindings(t).empty());
 }
 
 TEST(BodyLimits, LimitOnAnotherAppOrInATestDoesNotCount) {
@@ -104,7 +66,7 @@ TEST(BodyLimits, LimitOnAnotherAppOrInATestDoesNotCount) {
   t.write("svc/hooks.py", kHook);
   t.write("tests/test_hooks.py", "from svc import app\n\ndef test_limit():\n"
                                  "    app.config[\"MAX_CONTENT_LENGTH\"] = 10\n");
-  EXPECT_EQ(t.bodyLimitFindings(), std::vector<std::string>{"svc/__init__.py:2"});
+  EXPECT_EQ(bodyLimitFindings(t), std::vector<std::string>{"svc/__init__.py:2"});
 }
 
 TEST(BodyLimits, InheritedConfigClassLimitCounts) {
@@ -113,7 +75,7 @@ TEST(BodyLimits, InheritedConfigClassLimitCounts) {
                              "app.config.from_object(\"svc.settings.Production\")\nfrom svc import hooks\n");
   t.write("svc/settings.py", "class Base:\n    MAX_CONTENT_LENGTH = 1 << 20\n\nclass Production(Base):\n    DEBUG = False\n");
   t.write("svc/hooks.py", kHook);
-  EXPECT_TRUE(t.bodyLimitFindings().empty());
+  EXPECT_TRUE(bodyLimitFindings(t).empty());
 }
 
 TEST(ConfigFiles, AssignmentsAndIntegerExpressions) {
