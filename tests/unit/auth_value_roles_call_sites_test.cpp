@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "engine/expr_walk.h"
+#include "engine/route_scope.h"
+#include "engine/value_origins.h"
 #include "engine/value_roles.h"
 #include "engine_fixture.h"
 
@@ -179,6 +181,36 @@ def b(body):
     return mac_with(b"second-secret", body)
 )");
   EXPECT_EQ(literalsOf("app.hooks.mac_with", "key").size(), 2u);
+}
+
+// The origins of a MAC's message through a decoding helper shared with the timestamp: the
+// timestamp header is the helper's argument at another call, not an input of the MAC.
+TEST_F(CallSiteRolesTest, OriginsThroughAHelperReturnStayWithTheirCall) {
+  load(R"(
+import hashlib, hmac, os
+from flask import Flask, request
+app = Flask(__name__)
+KEY = os.environ["HOOK_SECRET"].encode()
+
+def text(x):
+    return x.decode("utf-8")
+
+@app.post("/hooks/x")
+def hook():
+    stamp = text(request.headers["X-Hook-Timestamp"].encode())
+    mac = hmac.new(KEY, text(request.get_data()).encode(), hashlib.sha256)
+    return stamp, mac
+)");
+  RouteScopes scopes(ctx());
+  ValueOrigins origins(program(), ctx().calls(), ctx().requestUses());
+  const std::string h = "app.hooks.hook";
+  auto message = origins.trace(scopes.scope(0), fn(h), exprAt(h, "text(request.get_data()).encode()"));
+  auto stamp = origins.trace(scopes.scope(0), fn(h), exprAt(h, "stamp"));
+  EXPECT_TRUE(ValueOrigins::hasRequestOrigin(message));
+  EXPECT_FALSE(ValueOrigins::shareData(message, stamp));
+  bool headerInMessage = false;
+  for (const ValueOrigin& o : message) headerInMessage = headerInMessage || o.key.starts_with("request:header");
+  EXPECT_FALSE(headerInMessage);
 }
 
 }  // namespace
