@@ -613,7 +613,6 @@ static ExprId argumentForParameter(const Program& program, const Function& calle
   return callArgument(caller, call, index - offset);
 }
 
-
 namespace {
 
 // Calls nested this deep inside evaluated helpers fall back to the union over all call sites.
@@ -730,6 +729,7 @@ RoleSet ValueRoles::returnUnder(const CallContext& context) {
 // used as a MAC key is a secret whatever the call passes.
 std::optional<RoleSet> ValueRoles::contextVariable(const std::string& key, const std::string& name) {
   if (key.empty() || key != scopeKey(context_->function, name)) return std::nullopt;
+  noteKeyRead(key);
   RoleSet out = markedKeys_.count(key) ? RoleSet(ValueRole::Secret) : RoleSet{};
   auto param = parameters_.find(key);
   if (param != parameters_.end() && param->second.function == context_->function) {
@@ -805,7 +805,11 @@ bool ValueRoles::markKeyAsSecret(const Function& fn, ExprId key, int depth) {
   switch (k.kind) {
     case ExprKind::Name: {
       std::string name = keyOfName(fn, k);
-      if (!name.empty()) markedKeys_.insert(name);
+      // A helper evaluated for one call reads the mark, not the union of its callers' values.
+      if (!name.empty() && markedKeys_.insert(name).second) {
+        ++generation_;
+        keyChanged(name);
+      }
       bool changed = addRoles(name, ValueRole::Secret);
       // A helper's key parameter: what its callers pass is the key too.
       auto param = parameters_.find(name);
