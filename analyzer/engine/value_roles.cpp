@@ -586,7 +586,7 @@ RoleSet ValueRoles::roles(FunctionId fn, ExprId expr) {
 RoleSet ValueRoles::returnRoles(FunctionId fn) {
   compute();
   if (fn >= returns_.size()) return {};
-  if (!returnDependent_[fn]) return returns_[fn];
+  if (!returnDependsOnArguments(fn)) return returns_[fn];
   return evalInContext(fn, std::vector<RoleSet>(program_.function(fn).params.size()));
 }
 
@@ -659,7 +659,14 @@ void ValueRoles::indexReturnParameters(FunctionId id) {
     for (ExprId value : it->second) namesIn(fn, value, todo);
   }
   bool body = classOfBody_.count(id) != 0 || fn.name == "<module>";
-  returnDependent_[id] = !body && std::find(flows.begin(), flows.end(), 1) != flows.end();
+  bool dependent = !body && std::find(flows.begin(), flows.end(), 1) != flows.end();
+  returnDependent_[id] = dependent ? kDependent : kIndependent;
+}
+
+// Indexed on the first call that reaches the function: most functions are never called.
+bool ValueRoles::returnDependsOnArguments(FunctionId fn) {
+  if (returnDependent_[fn] == kUnindexed) indexReturnParameters(fn);
+  return returnDependent_[fn] == kDependent;
 }
 
 void ValueRoles::noteReturnRead(FunctionId callee) {
@@ -677,7 +684,7 @@ bool ValueRoles::onContextChain(FunctionId fn) const {
 
 RoleSet ValueRoles::callResult(const Function& caller, ExprId call, FunctionId callee) {
   int depth = context_ ? context_->depth + 1 : 0;
-  if (!returnDependent_[callee] || depth >= kMaxContextDepth || onContextChain(callee)) {
+  if (depth >= kMaxContextDepth || !returnDependsOnArguments(callee) || onContextChain(callee)) {
     noteReturnRead(callee);
     return returns_[callee];
   }
@@ -913,8 +920,7 @@ void ValueRoles::compute() {
   }
   for (FunctionId id = 0; id < n; ++id) indexFunction(id);
   returnParameters_.assign(n, {});
-  returnDependent_.assign(n, 0);
-  for (FunctionId id = 0; id < n; ++id) indexReturnParameters(id);
+  returnDependent_.assign(n, kUnindexed);
   for (FunctionId id = 0; id < n; ++id) {
     const Function& fn = program_.function(id);
     for (size_t i = 0; i < fn.params.size(); ++i) parameters_[parameterKey(id, i)] = {id, i};

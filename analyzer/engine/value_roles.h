@@ -242,6 +242,7 @@ class ValueRoles {
     int depth = 0;
   };
   void indexReturnParameters(FunctionId fn);
+  bool returnDependsOnArguments(FunctionId fn);
   RoleSet callResult(const Function& caller, ExprId call, FunctionId callee);
   RoleSet evalInContext(FunctionId callee, std::vector<RoleSet> arguments);
   RoleSet returnUnder(const CallContext& context);
@@ -250,6 +251,7 @@ class ValueRoles {
   void noteReturnRead(FunctionId callee);
   const CallContext* context_ = nullptr;
   std::vector<std::vector<char>> returnParameters_;  // per function: parameters its return derives from
+  enum : char { kUnindexed, kIndependent, kDependent };
   std::vector<char> returnDependent_;
   std::map<std::string, RoleSet> parameterRoles_;  // header defaults and path parameters
   std::set<std::string> markedKeys_;               // variables used as a MAC key
