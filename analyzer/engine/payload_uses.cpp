@@ -76,7 +76,7 @@ std::vector<PayloadUse> payloadUses(RuleContext& ctx, FunctionId fnId) {
         return true;
       }
       FunctionId target = ctx.calls().resolveCall(fn, id);
-      if (target != kNoFunction && target != fnId && roles.returnRoles(target).has(ValueRole::ParsedBody)) {
+      if (target != kNoFunction && target != fnId && roles.roles(fnId, id).has(ValueRole::ParsedBody)) {
         out.push_back({PayloadUse::Kind::Parse, b, s, id, e.span, calleeLabel(program, fn, id)});
         return false;
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 #include "engine/expr_walk.h"
 
@@ -55,6 +56,21 @@ ExprId boundArgument(const Program& program, const Function& caller, ExprId call
   }
   return callArgument(caller, call, position);
 }
+
+constexpr size_t kNoPath = SIZE_MAX;
+
+struct EnteredCall {
+  FunctionId callee = kNoFunction;
+  FunctionId caller = kNoFunction;
+  ExprId call = kNoExpr;
+  size_t outer = kNoPath;  // the call the caller itself was entered from
+};
+
+struct TraceStep {
+  FunctionId function = kNoFunction;
+  ExprId expr = kNoExpr;
+  size_t path = kNoPath;  // index of the innermost entered call
+};
 
 }  // namespace
 
@@ -110,16 +126,20 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
   auto add = [&](ValueOrigin o) {
     if (keys.insert(o.key + "@" + std::to_string(o.function) + ":" + std::to_string(o.expr)).second) out.push_back(std::move(o));
   };
-  std::vector<std::pair<FunctionId, ExprId>> todo{{startFn, startExpr}};
-  std::set<std::pair<FunctionId, ExprId>> seen;
+  // The helpers entered through their return values, each with the call it was entered from:
+  // a parameter of one of them is what that call passes, not what every caller does.
+  std::vector<EnteredCall> entered;
+  std::vector<TraceStep> todo{{startFn, startExpr, kNoPath}};
+  std::set<std::tuple<FunctionId, ExprId, FunctionId, ExprId>> seen;
   size_t steps = 0;
   while (!todo.empty() && steps++ < kMaxSteps) {
-    auto [fnId, id] = todo.back();
+    auto [fnId, id, path] = todo.back();
     todo.pop_back();
     if (fnId >= program_.functionCount()) continue;
     const Function& fn = program_.function(fnId);
     id = stripAwait(fn, id);
-    if (id >= fn.exprs.size() || !seen.insert({fnId, id}).second) continue;
+    const EnteredCall via = path == kNoPath ? EnteredCall{} : entered[path];
+    if (id >= fn.exprs.size() || !seen.insert({fnId, id, via.caller, via.call}).second) continue;
     const Expr& e = fn.expr(id);
 
     if (const RequestRead* read = requests_.readAt(fnId, id)) {
@@ -151,23 +171,31 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
         if (owner == kNoFunction || owner >= program_.functionCount()) break;
         const Function& ownerFn = program_.function(owner);
         if (ownerFn.name == "<module>") break;  // globals are configuration, not request data
+        size_t ownerPath = path != kNoPath && via.callee == owner ? path : kNoPath;
         ValueOrigin v;
         v.kind = ValueOrigin::Kind::Variable;
         v.key = "var:" + std::to_string(owner) + ":" + e.text;
+        // A helper's variable holds different data at each of its calls.
+        if (ownerPath != kNoPath) v.key += "@" + std::to_string(via.caller) + ":" + std::to_string(via.call);
         v.function = fnId;
         v.expr = id;
         v.span = e.span;
         v.name = e.text;
         add(v);
-        for (ExprId value : assignedValues(owner, e.text)) todo.emplace_back(owner, value);
+        for (ExprId value : assignedValues(owner, e.text)) todo.push_back({owner, value, ownerPath});
         size_t index = 0;
         if (isParameter(ownerFn, e.text, &index)) {
           const Parameter& p = ownerFn.params[index];
-          if (p.defaultValue != kNoExpr && requests_.readAt(owner, p.defaultValue)) todo.emplace_back(owner, p.defaultValue);
-          for (const CallSite& site : scope.callSitesOf(owner)) {
-            const Function& caller = program_.function(site.caller);
-            ExprId arg = boundArgument(program_, caller, site.call, ownerFn, index);
-            if (arg != kNoExpr) todo.emplace_back(site.caller, arg);
+          if (p.defaultValue != kNoExpr && requests_.readAt(owner, p.defaultValue))
+            todo.push_back({owner, p.defaultValue, ownerPath});
+          auto follow = [&](FunctionId caller, ExprId call, size_t outer) {
+            ExprId arg = boundArgument(program_, program_.function(caller), call, ownerFn, index);
+            if (arg != kNoExpr) todo.push_back({caller, arg, outer});
+          };
+          if (ownerPath != kNoPath) {
+            follow(via.caller, via.call, via.outer);
+          } else {
+            for (const CallSite& site : scope.callSitesOf(owner)) follow(site.caller, site.call, kNoPath);
           }
         }
         break;
@@ -183,7 +211,7 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
           f.span = e.span;
           f.name = e.text;
           add(f);
-          todo.emplace_back(fnId, e.args[0]);
+          todo.push_back({fnId, e.args[0], path});
         }
         break;
       case ExprKind::Subscript:
@@ -199,12 +227,13 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
             add(f);
           }
         }
-        if (!e.args.empty()) todo.emplace_back(fnId, e.args[0]);
+        if (!e.args.empty()) todo.push_back({fnId, e.args[0], path});
         break;
       case ExprKind::Call: {
         FunctionId callee = calls_.resolveCall(fn, id);
         if (callee != kNoFunction && callee < program_.functionCount()) {
-          for (ExprId value : returnedValues(callee)) todo.emplace_back(callee, value);
+          entered.push_back({callee, fnId, id, path});
+          for (ExprId value : returnedValues(callee)) todo.push_back({callee, value, entered.size() - 1});
           break;
         }
         ExprId calleeExpr = calleeOf(fn, id);
@@ -222,15 +251,15 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
               add(f);
             }
           }
-          if (!method.args.empty()) todo.emplace_back(fnId, method.args[0]);
+          if (!method.args.empty()) todo.push_back({fnId, method.args[0], path});
         }
-        for (size_t i = 1; i < e.args.size(); ++i) todo.emplace_back(fnId, e.args[i]);
+        for (size_t i = 1; i < e.args.size(); ++i) todo.push_back({fnId, e.args[i], path});
         break;
       }
       case ExprKind::Conditional:
         if (e.args.size() == 3) {
-          todo.emplace_back(fnId, e.args[0]);
-          todo.emplace_back(fnId, e.args[2]);
+          todo.push_back({fnId, e.args[0], path});
+          todo.push_back({fnId, e.args[2], path});
         }
         break;
       case ExprKind::Compare:
@@ -239,7 +268,7 @@ std::vector<ValueOrigin> ValueOrigins::trace(const RouteScope& scope, FunctionId
       case ExprKind::Lambda:
         break;
       default:
-        for (ExprId sub : e.args) todo.emplace_back(fnId, sub);
+        for (ExprId sub : e.args) todo.push_back({fnId, sub, path});
         break;
     }
   }

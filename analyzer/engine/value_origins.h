@@ -2,7 +2,8 @@
 // unpacking and augmented ones included), string building (f-strings, concatenation,
 // `.encode()`, `b".".join([...])`, `"{}.{}".format(...)`), conversions, subscripts and `.get`
 // of a mapping, helper return values, and a helper's parameters to the arguments its callers
-// in the route's scope pass. The leaves are request reads and the variables passed through.
+// in the route's scope pass. A parameter reached through the helper's return value leads to the
+// arguments of that call only. The leaves are request reads and the variables passed through.
 //
 // Two values that share an origin key carry the same data: the replay rules ask whether the
 // timestamp compared with the clock is one of the inputs of the MAC, and whether the key of a

@@ -442,6 +442,9 @@ RoleSet ValueRoles::eval(const Function& fn, ExprId id, int depth) {
 
 RoleSet ValueRoles::evalName(const Function& fn, const Expr& e, int depth) {
   std::string key = keyOfName(fn, e);
+  if (context_ && context_->function == fn.id) {
+    if (std::optional<RoleSet> bound = contextVariable(key, e.text)) return *bound;
+  }
   if (!key.empty() && isKnownKey(key)) return variableRoles(key);
   RoleSet r;
   if (!e.qualified.empty()) {
@@ -545,13 +548,7 @@ RoleSet ValueRoles::evalCall(const Function& fn, ExprId id, int depth) {
   if (isSecretSourceRead(fn, id)) return ValueRole::Secret;
 
   FunctionId target = calls_.resolveCall(fn, id);
-  if (target != kNoFunction && target < returns_.size()) {
-    if (propagating_ != kNoFunction) {
-      std::vector<FunctionId>& readers = returnReaders_[target];
-      if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
-    }
-    return returns_[target];
-  }
+  if (target != kNoFunction && target < returns_.size()) return callResult(fn, id, target);
 
   ExprId calleeExpr = calleeOf(fn, id);
   if (calleeExpr != kNoExpr && fn.expr(calleeExpr).kind == ExprKind::Attribute && !fn.expr(calleeExpr).args.empty()) {
@@ -588,7 +585,175 @@ RoleSet ValueRoles::roles(FunctionId fn, ExprId expr) {
 
 RoleSet ValueRoles::returnRoles(FunctionId fn) {
   compute();
-  return fn < returns_.size() ? returns_[fn] : RoleSet{};
+  if (fn >= returns_.size()) return {};
+  if (!returnDependsOnArguments(fn)) return returns_[fn];
+  return evalInContext(fn, std::vector<RoleSet>(program_.function(fn).params.size()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helper returns per call site
+
+// The argument a call site binds to parameter `index` of `callee`, or kNoExpr.
+static ExprId argumentForParameter(const Program& program, const Function& caller, ExprId call, FunctionId calleeId,
+                                   size_t index) {
+  const Function& callee = program.function(calleeId);
+  if (index >= callee.params.size()) return kNoExpr;
+  const Parameter& param = callee.params[index];
+  if (param.isVariadic || param.isKeywordVariadic) return kNoExpr;
+  // A method called on an object binds its receiver to the first parameter.
+  size_t offset = 0;
+  ExprId calleeExpr = calleeOf(caller, call);
+  if (!callee.classQualified.empty() && !callee.params.empty() && isSelfName(callee.params[0].name) &&
+      calleeExpr != kNoExpr && caller.expr(calleeExpr).kind == ExprKind::Attribute) {
+    offset = 1;
+  }
+  if (index < offset) return kNoExpr;
+  ExprId byKeyword = callArgument(caller, call, SIZE_MAX, param.name);
+  if (byKeyword != kNoExpr) return byKeyword;
+  return callArgument(caller, call, index - offset);
+}
+
+namespace {
+
+// Calls nested this deep inside evaluated helpers fall back to the union over all call sites.
+constexpr int kMaxContextDepth = 4;
+
+// Every Name mentioned in `root`, lambdas and comprehensions included.
+void namesIn(const Function& fn, ExprId root, std::vector<std::string>& out) {
+  if (root == kNoExpr || root >= fn.exprs.size()) return;
+  walkExpr(fn, root, [&](ExprId id) {
+    if (fn.expr(id).kind == ExprKind::Name) out.push_back(fn.expr(id).text);
+    return true;
+  });
+}
+
+}  // namespace
+
+// Which parameters a function's return values can derive from, through its locals: a call of a
+// helper whose return mentions none of them needs no evaluation of its own.
+void ValueRoles::indexReturnParameters(FunctionId id) {
+  const Function& fn = program_.function(id);
+  std::map<std::string, std::vector<ExprId>> assigned;
+  std::vector<std::string> todo;
+  for (const Block& block : fn.blocks) {
+    for (const Stmt& stmt : block.stmts) {
+      if (stmt.kind == StmtKind::Return) namesIn(fn, stmt.value, todo);
+      if (stmt.kind != StmtKind::Assign || stmt.value == kNoExpr) continue;
+      std::vector<std::string> targets;
+      for (ExprId target : stmt.targets) namesIn(fn, target, targets);
+      for (const std::string& t : targets) assigned[t].push_back(stmt.value);
+    }
+  }
+  std::vector<char>& flows = returnParameters_[id];
+  flows.assign(fn.params.size(), 0);
+  std::set<std::string> visited;
+  while (!todo.empty()) {
+    std::string name = std::move(todo.back());
+    todo.pop_back();
+    if (!visited.insert(name).second) continue;
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+      if (fn.params[i].name == name) flows[i] = 1;
+    }
+    auto it = assigned.find(name);
+    if (it == assigned.end()) continue;
+    for (ExprId value : it->second) namesIn(fn, value, todo);
+  }
+  bool body = classOfBody_.count(id) != 0 || fn.name == "<module>";
+  bool dependent = !body && std::find(flows.begin(), flows.end(), 1) != flows.end();
+  returnDependent_[id] = dependent ? kDependent : kIndependent;
+}
+
+// Indexed on the first call that reaches the function: most functions are never called.
+bool ValueRoles::returnDependsOnArguments(FunctionId fn) {
+  if (returnDependent_[fn] == kUnindexed) indexReturnParameters(fn);
+  return returnDependent_[fn] == kDependent;
+}
+
+void ValueRoles::noteReturnRead(FunctionId callee) {
+  if (propagating_ == kNoFunction) return;
+  std::vector<FunctionId>& readers = returnReaders_[callee];
+  if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
+}
+
+bool ValueRoles::onContextChain(FunctionId fn) const {
+  for (const CallContext* c = context_; c; c = c->outer) {
+    if (c->function == fn) return true;
+  }
+  return false;
+}
+
+RoleSet ValueRoles::callResult(const Function& caller, ExprId call, FunctionId callee) {
+  int depth = context_ ? context_->depth + 1 : 0;
+  if (depth >= kMaxContextDepth || !returnDependsOnArguments(callee) || onContextChain(callee)) {
+    noteReturnRead(callee);
+    return returns_[callee];
+  }
+  const std::vector<char>& flows = returnParameters_[callee];
+  std::vector<RoleSet> arguments(flows.size());
+  for (size_t i = 0; i < flows.size(); ++i) {
+    if (!flows[i]) continue;
+    ExprId arg = argumentForParameter(program_, caller, call, callee, i);
+    if (arg != kNoExpr) arguments[i] = eval(caller, arg, 0);
+  }
+  return evalInContext(callee, std::move(arguments));
+}
+
+// A result stays valid while no role changes. During the fixpoint it is reused only by the
+// function that computed it: the variables read on the way were noted as that function's inputs.
+RoleSet ValueRoles::evalInContext(FunctionId callee, std::vector<RoleSet> arguments) {
+  int depth = context_ ? context_->depth + 1 : 0;
+  std::vector<uint32_t> bits;
+  bits.reserve(arguments.size());
+  for (RoleSet r : arguments) bits.push_back(r.bits());
+  auto key = std::make_pair(callee, std::move(bits));
+  auto found = tabulated_.find(key);
+  if (found != tabulated_.end()) {
+    const Tabulated& t = found->second;
+    bool sameReader = propagating_ == kNoFunction || t.reader == propagating_;
+    if (t.generation == generation_ && sameReader && t.depth <= depth) return t.roles;
+  }
+  CallContext context{callee, std::move(arguments), context_, depth};
+  RoleSet result = returnUnder(context);
+  tabulated_[std::move(key)] = Tabulated{result, generation_, propagating_, depth};
+  return result;
+}
+
+RoleSet ValueRoles::returnUnder(const CallContext& context) {
+  const CallContext* saved = context_;
+  context_ = &context;
+  const Function& fn = program_.function(context.function);
+  RoleSet out;
+  for (const Block& block : fn.blocks) {
+    for (const Stmt& stmt : block.stmts) {
+      if (stmt.kind == StmtKind::Return && stmt.value != kNoExpr) out |= eval(fn, stmt.value, 0);
+    }
+  }
+  context_ = saved;
+  return out;
+}
+
+// A parameter or local of the helper being evaluated for one call, else nullopt. A variable
+// used as a MAC key is a secret whatever the call passes.
+std::optional<RoleSet> ValueRoles::contextVariable(const std::string& key, const std::string& name) {
+  if (key.empty() || key != scopeKey(context_->function, name)) return std::nullopt;
+  noteKeyRead(key);
+  RoleSet out = markedKeys_.count(key) ? RoleSet(ValueRole::Secret) : RoleSet{};
+  auto param = parameters_.find(key);
+  if (param != parameters_.end() && param->second.function == context_->function) {
+    auto intrinsic = parameterRoles_.find(key);
+    if (intrinsic != parameterRoles_.end()) out |= intrinsic->second;
+    if (param->second.index < context_->arguments.size()) out |= context_->arguments[param->second.index];
+    return out;
+  }
+  auto assigned = assignments_.find(key);
+  if (assigned == assignments_.end()) return std::nullopt;
+  // `buf = buf + part`: the cycle contributes what its other assignments do.
+  if (!inProgress_.insert(key).second) return out;
+  for (const Assignment& a : assigned->second) {
+    if (a.value != kNoExpr) out |= eval(program_.function(a.function), a.value, 0);
+  }
+  inProgress_.erase(key);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -612,6 +777,7 @@ bool ValueRoles::addRoles(const std::string& key, RoleSet roles) {
   RoleSet before = slot;
   slot |= roles;
   if (slot == before) return false;
+  ++generation_;
   keyChanged(key);
   return true;
 }
@@ -626,26 +792,6 @@ bool ValueRoles::assignTarget(const Function& fn, ExprId target, RoleSet roles, 
     return changed;
   }
   return addRoles(targetKey(fn, target), roles);
-}
-
-// The argument a call site binds to parameter `index` of `callee`, or kNoExpr.
-static ExprId argumentForParameter(const Program& program, const Function& caller, ExprId call, FunctionId calleeId,
-                                   size_t index) {
-  const Function& callee = program.function(calleeId);
-  if (index >= callee.params.size()) return kNoExpr;
-  const Parameter& param = callee.params[index];
-  if (param.isVariadic || param.isKeywordVariadic) return kNoExpr;
-  // A method called on an object binds its receiver to the first parameter.
-  size_t offset = 0;
-  ExprId calleeExpr = calleeOf(caller, call);
-  if (!callee.classQualified.empty() && !callee.params.empty() && isSelfName(callee.params[0].name) &&
-      calleeExpr != kNoExpr && caller.expr(calleeExpr).kind == ExprKind::Attribute) {
-    offset = 1;
-  }
-  if (index < offset) return kNoExpr;
-  ExprId byKeyword = callArgument(caller, call, SIZE_MAX, param.name);
-  if (byKeyword != kNoExpr) return byKeyword;
-  return callArgument(caller, call, index - offset);
 }
 
 bool ValueRoles::bindArguments(const Function& fn, ExprId call, FunctionId callee) {
@@ -666,6 +812,11 @@ bool ValueRoles::markKeyAsSecret(const Function& fn, ExprId key, int depth) {
   switch (k.kind) {
     case ExprKind::Name: {
       std::string name = keyOfName(fn, k);
+      // A helper evaluated for one call reads the mark, not the union of its callers' values.
+      if (!name.empty() && markedKeys_.insert(name).second) {
+        ++generation_;
+        keyChanged(name);
+      }
       bool changed = addRoles(name, ValueRole::Secret);
       // A helper's key parameter: what its callers pass is the key too.
       auto param = parameters_.find(name);
@@ -727,6 +878,7 @@ bool ValueRoles::propagate(FunctionId fnId) {
         RoleSet r = eval(fn, stmt.value, 0);
         if ((returns_[fnId] | r) != returns_[fnId]) {
           returns_[fnId] |= r;
+          ++generation_;
           changed = true;
           for (FunctionId reader : returnReaders_[fnId]) dirty_[reader] = 1;
         }
@@ -767,6 +919,8 @@ void ValueRoles::compute() {
     }
   }
   for (FunctionId id = 0; id < n; ++id) indexFunction(id);
+  returnParameters_.assign(n, {});
+  returnDependent_.assign(n, kUnindexed);
   for (FunctionId id = 0; id < n; ++id) {
     const Function& fn = program_.function(id);
     for (size_t i = 0; i < fn.params.size(); ++i) parameters_[parameterKey(id, i)] = {id, i};
@@ -805,6 +959,7 @@ void ValueRoles::compute() {
         if (read.kind == RequestDataKind::RawBody) r |= ValueRole::RawBody | ValueRole::Payload;
         if (read.isParsedBody()) r |= ValueRole::ParsedBody | ValueRole::Payload;
         variables_[parameterKey(id, i)] |= r;
+        parameterRoles_[parameterKey(id, i)] |= r;
       }
     }
   }
@@ -813,7 +968,9 @@ void ValueRoles::compute() {
     const Function& fn = program_.function(route.handler);
     for (size_t i = 0; i < fn.params.size(); ++i) {
       for (const std::string& p : route.pathParameters) {
-        if (fn.params[i].name == p) variables_[parameterKey(route.handler, i)] |= ValueRole::Request;
+        if (fn.params[i].name != p) continue;
+        variables_[parameterKey(route.handler, i)] |= ValueRole::Request;
+        parameterRoles_[parameterKey(route.handler, i)] |= ValueRole::Request;
       }
     }
   }
@@ -855,18 +1012,28 @@ static std::string displayNameOf(const std::string& key) {
   return last;
 }
 
-void ValueRoles::collectKeyLiterals(const std::string& key, int depth, std::vector<LiteralSecret>& out,
-                                    std::set<std::pair<FunctionId, ExprId>>& seen) {
+// A parameter reached from a call of its function: the argument that call passes. A parameter
+// reached otherwise (the MAC is computed inside the helper): what each of its callers passes.
+void ValueRoles::collectParameterLiterals(const ParameterSlot& param, int depth, const CallPath* path,
+                                          LiteralSearch& search) {
+  auto follow = [&](FunctionId caller, ExprId call, const CallPath* outer) {
+    ExprId arg = argumentForParameter(program_, program_.function(caller), call, param.function, param.index);
+    if (arg != kNoExpr) collectLiterals(caller, arg, depth + 1, outer, search);
+  };
+  if (path && path->callee == param.function) {
+    follow(path->caller, path->call, path->outer);
+    return;
+  }
+  auto sites = callSites_.find(param.function);
+  if (sites == callSites_.end()) return;
+  for (const auto& [caller, call] : sites->second) follow(caller, call, nullptr);
+}
+
+void ValueRoles::collectKeyLiterals(const std::string& key, int depth, const CallPath* path, LiteralSearch& search) {
   if (key.empty() || depth > 24) return;
   auto param = parameters_.find(key);
   if (param != parameters_.end()) {
-    // A helper's key parameter: the literals its callers pass.
-    auto sites = callSites_.find(param->second.function);
-    if (sites == callSites_.end()) return;
-    for (const auto& [caller, call] : sites->second) {
-      ExprId arg = argumentForParameter(program_, program_.function(caller), call, param->second.function, param->second.index);
-      if (arg != kNoExpr) collectLiterals(caller, arg, depth + 1, out, seen);
-    }
+    collectParameterLiterals(param->second, depth, path, search);
     return;
   }
   auto it = assignments_.find(key);
@@ -877,7 +1044,12 @@ void ValueRoles::collectKeyLiterals(const std::string& key, int depth, std::vect
   for (const Assignment& a : it->second) {
     if (!a.plain) return;
     std::vector<LiteralSecret> one;
-    collectLiterals(a.function, a.value, depth + 1, one, seen);
+    std::vector<LiteralSecret>* outer = std::exchange(search.out, &one);
+    // A local of the helper on the path is still evaluated for that call; anything else is
+    // the same for every caller.
+    bool local = path && a.function == path->callee;
+    collectLiterals(a.function, a.value, depth + 1, local ? path : nullptr, search);
+    search.out = outer;
     if (one.empty()) return;
     for (LiteralSecret& l : one) {
       if (l.name.empty()) {
@@ -887,34 +1059,34 @@ void ValueRoles::collectKeyLiterals(const std::string& key, int depth, std::vect
       found.push_back(l);
     }
   }
-  out.insert(out.end(), found.begin(), found.end());
+  search.out->insert(search.out->end(), found.begin(), found.end());
 }
 
-void ValueRoles::collectLiterals(FunctionId fnId, ExprId id, int depth, std::vector<LiteralSecret>& out,
-                                 std::set<std::pair<FunctionId, ExprId>>& seen) {
+void ValueRoles::collectLiterals(FunctionId fnId, ExprId id, int depth, const CallPath* path, LiteralSearch& search) {
   if (depth > 24 || fnId >= program_.functionCount()) return;
   const Function& fn = program_.function(fnId);
-  if (id == kNoExpr || id >= fn.exprs.size() || !seen.emplace(fnId, id).second) return;
+  if (id == kNoExpr || id >= fn.exprs.size() || !search.seen.emplace(fnId, id, path ? path->caller : kNoFunction, path ? path->call : kNoExpr).second) return;
   id = stripAwait(fn, id);
   const Expr& e = fn.expr(id);
   switch (e.kind) {
     case ExprKind::Literal:
       if ((e.literal == LiteralKind::String || e.literal == LiteralKind::Bytes) && !e.text.empty())
-        out.push_back(LiteralSecret{e.span, "", e.span});
+        search.out->push_back(LiteralSecret{e.span, "", e.span});
       return;
     case ExprKind::Call: {
       ExprId source = transformSource(fn, id, knowledge_);
       if (source != kNoExpr) {
-        collectLiterals(fnId, source, depth + 1, out, seen);
+        collectLiterals(fnId, source, depth + 1, path, search);
         return;
       }
-      // `get_secret()` returning a literal.
+      // `get_secret()` returning a literal, `to_bytes(key)` returning its argument.
       FunctionId callee = calls_.resolveCall(fn, id);
       if (callee == kNoFunction || callee >= program_.functionCount()) return;
+      CallPath entered{callee, fnId, id, path};
       const Function& target = program_.function(callee);
       for (const Block& block : target.blocks) {
         for (const Stmt& stmt : block.stmts) {
-          if (stmt.kind == StmtKind::Return && stmt.value != kNoExpr) collectLiterals(callee, stmt.value, depth + 1, out, seen);
+          if (stmt.kind == StmtKind::Return && stmt.value != kNoExpr) collectLiterals(callee, stmt.value, depth + 1, &entered, search);
         }
       }
       return;
@@ -922,7 +1094,7 @@ void ValueRoles::collectLiterals(FunctionId fnId, ExprId id, int depth, std::vec
     case ExprKind::Name: {
       std::string key = keyOfName(fn, e);
       if (key.empty() || !isKnownKey(key)) key = keyOfQualified(e.qualified, 0);
-      collectKeyLiterals(key, depth, out, seen);
+      collectKeyLiterals(key, depth, path, search);
       return;
     }
     case ExprKind::Attribute: {
@@ -932,7 +1104,7 @@ void ValueRoles::collectLiterals(FunctionId fnId, ExprId id, int depth, std::vec
         key = keyOfQualified(key, 0);
       }
       if (key.empty()) key = keyOfQualified(e.qualified, 0);
-      collectKeyLiterals(key, depth, out, seen);
+      collectKeyLiterals(key, depth, nullptr, search);
       return;
     }
     default:
@@ -943,8 +1115,8 @@ void ValueRoles::collectLiterals(FunctionId fnId, ExprId id, int depth, std::vec
 std::vector<LiteralSecret> ValueRoles::literalOrigins(FunctionId fn, ExprId expr) {
   compute();
   std::vector<LiteralSecret> out;
-  std::set<std::pair<FunctionId, ExprId>> seen;
-  collectLiterals(fn, expr, 0, out, seen);
+  LiteralSearch search{&out, {}};
+  collectLiterals(fn, expr, 0, nullptr, search);
   std::sort(out.begin(), out.end(), [](const LiteralSecret& a, const LiteralSecret& b) { return a.location < b.location; });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const LiteralSecret& a, const LiteralSecret& b) { return a.location == b.location; }),

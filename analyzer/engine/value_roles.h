@@ -2,9 +2,15 @@
 // by a mac_functions call (and its digest, hex or base64 form), a request header that carries a
 // signature or shared token, a configured secret, a request timestamp, the raw body or the body
 // parsed/re-encoded. Roles follow values through local assignments, tuple unpacking, helper
-// parameters (the union over every call site) and helper returns, module and class constants,
-// and `self.attr` fields. The analysis is flow-insensitive: the role of a variable is the union
-// over all its assignments, which is what "is this comparison a MAC check?" needs.
+// parameters, helper returns, module and class constants, and `self.attr` fields. The analysis
+// is flow-insensitive: the role of a variable is the union over all its assignments, which is
+// what "is this comparison a MAC check?" needs.
+//
+// Inside a helper a parameter holds what any call site passes. Its return value is not summed
+// up that way: a conversion helper used once on a MAC and elsewhere on a realm name would make
+// every conversion a MAC. A call of a helper whose return derives from its parameters is
+// evaluated with the arguments of that call (tabulated per argument roles); what the helper's
+// body creates itself (an HMAC it computes) is part of the result at every site.
 //
 // Names of variables are not roles. The one place a name counts is a configuration key or a
 // configuration constant (`os.environ["GITHUB_SECRET"]`, `WEBHOOK_SECRET = b"..."`): there the
@@ -19,6 +25,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -107,7 +114,7 @@ class ValueRoles {
 
   // The roles of `expr` evaluated in function `fn`.
   RoleSet roles(FunctionId fn, ExprId expr);
-  // The union of the roles of the values `fn` returns.
+  // The roles of the values `fn` returns whatever its callers pass: what its body creates.
   RoleSet returnRoles(FunctionId fn);
   // The roles a variable (local, parameter, or a module/class-body name) seen from `fn` holds.
   RoleSet variableRoles(FunctionId fn, const std::string& name);
@@ -117,6 +124,7 @@ class ValueRoles {
   // The string/bytes literals `expr` evaluates to when used as a key: directly, through
   // `.encode()`/`bytes()`/`base64` decoding, locals assigned once, module and class constants
   // (across imports), `self.X` fields, and helper parameters bound to literals at a call site.
+  // A helper's return reached from a call is followed back to that call's arguments only.
   // Values read from the environment, configuration or files are not literals.
   std::vector<LiteralSecret> literalOrigins(FunctionId fn, ExprId expr);
 
@@ -186,10 +194,21 @@ class ValueRoles {
   bool markKeyAsSecret(const Function& fn, ExprId key, int depth);
   std::string targetKey(const Function& fn, ExprId target) const;
 
-  void collectLiterals(FunctionId fn, ExprId expr, int depth, std::vector<LiteralSecret>& out,
-                       std::set<std::pair<FunctionId, ExprId>>& seen);
-  void collectKeyLiterals(const std::string& key, int depth, std::vector<LiteralSecret>& out,
-                          std::set<std::pair<FunctionId, ExprId>>& seen);
+  // The call sites a backwards walk entered helpers through, innermost last.
+  struct CallPath {
+    FunctionId callee = kNoFunction;
+    FunctionId caller = kNoFunction;
+    ExprId call = kNoExpr;
+    const CallPath* outer = nullptr;
+  };
+  struct LiteralSearch {
+    std::vector<LiteralSecret>* out;
+    // An expression is visited once per call site it was entered through.
+    std::set<std::tuple<FunctionId, ExprId, FunctionId, ExprId>> seen;
+  };
+  void collectLiterals(FunctionId fn, ExprId expr, int depth, const CallPath* path, LiteralSearch& search);
+  void collectKeyLiterals(const std::string& key, int depth, const CallPath* path, LiteralSearch& search);
+  void collectParameterLiterals(const ParameterSlot& param, int depth, const CallPath* path, LiteralSearch& search);
   ExprId entryArgument(const Function& fn, ExprId call, std::string_view category, const char* argKey,
                        const char* kwKey) const;
 
@@ -206,6 +225,39 @@ class ValueRoles {
   std::vector<RoleSet> returns_;
   std::map<FunctionId, std::string> classOfBody_;  // class body function -> class
   std::map<FunctionId, std::vector<std::pair<FunctionId, ExprId>>> callSites_;
+
+  // Context-sensitive helper returns. While a helper's return is evaluated for one call, its
+  // parameters hold the roles that call passes and its locals are evaluated from their
+  // assignments under the same binding.
+  struct CallContext {
+    FunctionId function = kNoFunction;
+    std::vector<RoleSet> arguments;  // by parameter index
+    const CallContext* outer = nullptr;
+    int depth = 0;
+  };
+  struct Tabulated {
+    RoleSet roles;
+    uint64_t generation = 0;
+    FunctionId reader = kNoFunction;
+    int depth = 0;
+  };
+  void indexReturnParameters(FunctionId fn);
+  bool returnDependsOnArguments(FunctionId fn);
+  RoleSet callResult(const Function& caller, ExprId call, FunctionId callee);
+  RoleSet evalInContext(FunctionId callee, std::vector<RoleSet> arguments);
+  RoleSet returnUnder(const CallContext& context);
+  std::optional<RoleSet> contextVariable(const std::string& key, const std::string& name);
+  bool onContextChain(FunctionId fn) const;
+  void noteReturnRead(FunctionId callee);
+  const CallContext* context_ = nullptr;
+  std::vector<std::vector<char>> returnParameters_;  // per function: parameters its return derives from
+  enum : char { kUnindexed, kIndependent, kDependent };
+  std::vector<char> returnDependent_;
+  std::map<std::string, RoleSet> parameterRoles_;  // header defaults and path parameters
+  std::set<std::string> markedKeys_;               // variables used as a MAC key
+  std::set<std::string> inProgress_;               // locals being evaluated under a context
+  std::map<std::pair<FunctionId, std::vector<uint32_t>>, Tabulated> tabulated_;
+  uint64_t generation_ = 0;
 
   // The fixpoint revisits only the functions that read what changed: while a function is
   // propagated, each key it looks up and each callee whose returns it uses is noted.
