@@ -10,6 +10,7 @@
 // detection and reporting).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -82,6 +83,7 @@ class FunctionTaint {
   // Whether `table` names a module constant dict each of whose values fixes its origin before
   // its first placeholder (`SEARCH = {"g": "https://search.example/?q={}"}`).
   bool isPinnedTable(ExprId table) const;
+  bool tableValuesFixTheirOrigin(const std::string& qualified) const;
   // `template.format(...)` / `template % args` on a pinned template whose text is unknown.
   std::optional<TaintValue> fillPinnedTemplate(const TaintValue& templ, const std::vector<TaintValue>& args) const;
   // A string method that leaves a pinned receiver's origin alone (`path.replace("/a", "/b")`).
@@ -126,6 +128,8 @@ class FunctionTaint {
   bool sawTruthyReturn_ = false;
   std::set<std::tuple<int, FunctionId, ExprId, TaintLabel>> reported_;
   std::vector<std::vector<ExprId>> parents_;  // parents_[e]: the expressions having e as a child
+  // isPinnedTable by qualified name: the fixpoint asks at every visit, and tables can be long.
+  mutable std::map<std::string, bool> pinnedTables_;
 };
 
 }  // namespace hg

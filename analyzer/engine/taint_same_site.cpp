@@ -52,8 +52,14 @@ bool FunctionTaint::isPinnedTable(ExprId table) const {
   const Expr& t = fn_.expr(table);
   // Locals and parameters are not qualified: only a module or class constant is a table.
   if ((t.kind != ExprKind::Name && t.kind != ExprKind::Attribute) || t.qualified.empty()) return false;
+  auto cached = pinnedTables_.find(t.qualified);
+  if (cached != pinnedTables_.end()) return cached->second;
+  return pinnedTables_[t.qualified] = tableValuesFixTheirOrigin(t.qualified);
+}
+
+bool FunctionTaint::tableValuesFixTheirOrigin(const std::string& qualified) const {
   const ConstantFolder& constants = analysis_.constants();
-  std::optional<ConstantDefinition> definition = constants.findDefinition(t.qualified);
+  std::optional<ConstantDefinition> definition = constants.findDefinition(qualified);
   if (!definition || definition->function >= program_.functionCount()) return false;
   const Function& body = program_.function(definition->function);
   if (definition->value >= body.exprs.size()) return false;
