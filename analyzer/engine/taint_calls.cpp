@@ -218,6 +218,11 @@ TaintValue FunctionTaint::applySummary(FunctionId calleeId, ExprId call, const T
     out.prefixKnown = true;
     out.complete = summary->returns.complete;
   }
+  out.pinned = summary->returns.pinned;
+  if (int32_t p = summary->returns.pinnedByParameter; p >= 0 && static_cast<size_t>(p) < bound.size()) {
+    out.pinned = out.pinned || leadsWithFixedOrigin(bound[p]);
+    out.pinnedByParameter = bound[p].pinnedByParameter;
+  }
 
   // Checks the callee performs on its parameters before returning (ensure_safe(url)).
   for (size_t p = 0; p < slots.size() && p < summary->flagsOnExit.size(); ++p) {
@@ -292,6 +297,10 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
                                           const TaintState& state) {
   const TaintCatalog& catalog = analysis_.catalog();
   if (catalog.matchCall("taint_cleansers", fn_, call)) return {};
+  if (std::optional<TaintValue> local = sameSiteCall(call, receiver, args)) return *local;
+  // A record the database returns holds what was stored, not what this request sent; the
+  // lookup itself is checked as a sink (WH502).
+  if (CatalogMatch m = catalog.matchCall("db_lookups", fn_, call); m && !m.attributes().contains("sql_arg")) return {};
 
   for (const char* category : {"schema_validators", "url_sanitizers"}) {
     CatalogMatch m = catalog.matchCall(category, fn_, call);
@@ -311,6 +320,12 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
       }
       out.addFlags(flag);
       out.fieldKey.clear();
+      if (m.attributes().value("same_site", false)) {
+        // reverse("view") is a path of this application, whatever the view's name reads.
+        out.prefix.clear();
+        out.prefixKnown = out.complete = false;
+        out.pinned = true;
+      }
       return out;
     }
     if (style == "raises") {
@@ -347,6 +362,10 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
   if (receiver && receiver->prefixKnown && receiver->complete && !receiver->tainted() &&
       catalog.matchCall("string_formatters", fn_, call))
     return formatCall(call, *receiver, args);
+  if (receiver && receiver->pinned && catalog.matchCall("string_formatters", fn_, call)) {
+    if (std::optional<TaintValue> filled = fillPinnedTemplate(*receiver, args)) return *filled;
+  }
+  if (std::optional<TaintValue> kept = keepOrigin(call, receiver, args)) return *kept;
 
   // The response of an outbound request is the remote server's data, not the client's.
   if (catalog.matchCall("ssrf_sinks", fn_, call)) return {};
@@ -367,6 +386,8 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
   // chooses among values the code wrote (`FEEDS.get(request.args["feed"])`).
   for (size_t k = lookup ? 1 : 0; k < args.size(); ++k) out.mergeLabels(args[k]);
   out.fieldKey = receiver ? receiver->fieldKey : std::string();
+  if (lookup && isPinnedTable(fn_.expr(calleeOf(fn_, call)).args[0]))
+    out.pinned = args.size() < 2 || leadsWithFixedOrigin(args[1]);
   if (lookup) {
     if (const std::string* key = stringLiteral(fn_, callArgument(fn_, call, 0))) {
       out.fieldKey = *key;

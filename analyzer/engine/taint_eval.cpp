@@ -158,6 +158,7 @@ TaintValue FunctionTaint::evalName(ExprId id, const TaintState& state) {
 
 TaintValue FunctionTaint::evalAttribute(ExprId id, const TaintState& state, int depth) {
   const Expr& e = fn_.expr(id);
+  if (std::optional<TaintValue> local = sameSiteAttribute(id, state, depth)) return *local;
   if (std::optional<std::string> path = accessPath(fn_, id)) {
     if (std::optional<TaintValue> v = state.lookup(*path)) {
       if (v->tainted() && v->fieldKey.empty()) v->fieldKey = e.text;
@@ -187,6 +188,8 @@ TaintValue FunctionTaint::evalSubscript(ExprId id, const TaintState& state, int 
   } else {
     TaintValue object = eval(e.args[0], state, depth + 1);
     v = labelsOnly(object);
+    // A key the client picks only chooses among the table's URLs.
+    v.pinned = isPinnedTable(e.args[0]);
   }
   if (e.args.size() < 2) return v;
   eval(e.args[1], state, depth + 1);  // an index can hold a sink of its own
@@ -203,6 +206,9 @@ TaintValue FunctionTaint::evalBinary(ExprId id, const TaintState& state, int dep
   TaintValue lhs = eval(e.args[0], state, depth + 1);
   TaintValue rhs = eval(e.args[1], state, depth + 1);
   if (e.text == "+") return concatValues(lhs, rhs);
+  if (e.text == "%") {
+    if (std::optional<TaintValue> filled = fillPinnedTemplate(lhs, {rhs})) return *filled;
+  }
   if (e.text == "%" && lhs.prefixKnown && lhs.complete && !lhs.tainted()) {
     std::vector<std::string> literals;
     if (splitPercentTemplate(lhs.prefix, literals)) {

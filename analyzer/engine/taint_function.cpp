@@ -51,6 +51,7 @@ TaintState FunctionTaint::entryState() const {
     const Parameter& p = fn_.params[i];
     TaintValue v;
     v.labels.emplace(TaintLabel::param(i), TaintTrace{});
+    v.pinnedByParameter = static_cast<int32_t>(i);
     for (size_t r : routes) {
       const Route& route = program_.routes[r];
       if (std::find(route.pathParameters.begin(), route.pathParameters.end(), p.name) == route.pathParameters.end()) {

@@ -4,11 +4,13 @@
 // the path it guards. The fixpoint runs first without reporting; a final pass over the settled
 // states records sink hits, returns and exit facts into the function's summary.
 //
-// The member functions live in four files: taint_function.cpp (flow and statements),
+// The member functions live in five files: taint_function.cpp (flow and statements),
 // taint_eval.cpp (expressions), taint_calls.cpp (calls: summaries and library behaviour),
-// taint_sinks.cpp (sink detection and reporting).
+// taint_same_site.cpp (URLs of this site, constant URL tables), taint_sinks.cpp (sink
+// detection and reporting).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -73,6 +75,20 @@ class FunctionTaint {
   std::vector<GuardFact> calleeGuardFacts(ExprId call, bool outcome, const TaintState& state);
   void queueArgumentFacts(ExprId argument, TaintFlags flags, const TaintState& state);
 
+  // --- URLs of this site and fixed tables (taint_same_site.cpp)
+  // What the knowledge says of a URL of this site (request.path, reverse() via url_sanitizers,
+  // build_absolute_uri(location)): nullopt when the expression is none.
+  std::optional<TaintValue> sameSiteAttribute(ExprId id, const TaintState& state, int depth);
+  std::optional<TaintValue> sameSiteCall(ExprId call, const TaintValue* receiver, const std::vector<TaintValue>& args);
+  // Whether `table` names a module constant dict each of whose values fixes its origin before
+  // its first placeholder (`SEARCH = {"g": "https://search.example/?q={}"}`).
+  bool isPinnedTable(ExprId table) const;
+  bool tableValuesFixTheirOrigin(const std::string& qualified) const;
+  // `template.format(...)` / `template % args` on a pinned template whose text is unknown.
+  std::optional<TaintValue> fillPinnedTemplate(const TaintValue& templ, const std::vector<TaintValue>& args) const;
+  // A string method that leaves a pinned receiver's origin alone (`path.replace("/a", "/b")`).
+  std::optional<TaintValue> keepOrigin(ExprId call, const TaintValue* receiver, const std::vector<TaintValue>& args);
+
   // --- sinks (taint_sinks.cpp)
   void checkCallSinks(ExprId call, const TaintValue* receiver, const std::vector<TaintValue>& args,
                       const TaintState& state);
@@ -112,6 +128,8 @@ class FunctionTaint {
   bool sawTruthyReturn_ = false;
   std::set<std::tuple<int, FunctionId, ExprId, TaintLabel>> reported_;
   std::vector<std::vector<ExprId>> parents_;  // parents_[e]: the expressions having e as a child
+  // isPinnedTable by qualified name: the fixpoint asks at every visit, and tables can be long.
+  mutable std::map<std::string, bool> pinnedTables_;
 };
 
 }  // namespace hg

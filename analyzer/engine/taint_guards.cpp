@@ -81,12 +81,22 @@ std::vector<GuardFact> TaintGuards::factsAt(ExprId id, bool outcome, const Taint
       return rangeCheckFacts(id, outcome, state);
     }
     case ExprKind::Name: {
+      std::vector<GuardFact> out = emptyUrlFacts(id, outcome, state);
       auto it = state.checks.find(e.text);
-      if (it == state.checks.end() || it->second == id) return {};
-      return factsAt(it->second, outcome, state, depth + 1);
+      if (it != state.checks.end() && it->second != id) unionFacts(out, factsAt(it->second, outcome, state, depth + 1));
+      return out;
     }
     default: return {};
   }
+}
+
+std::vector<GuardFact> TaintGuards::emptyUrlFacts(ExprId id, bool outcome, const TaintState& state) const {
+  // A falsy URL ("" or None) names no host: `if next and not is_safe(next): next = None`
+  // leaves on its false edge either an empty target or a checked one.
+  if (outcome) return {};
+  std::optional<UrlDerivation> d = derive(id, state);
+  if (!d || d->part != UrlPart::Whole) return {};
+  return {{d->url, kHostValidated}};
 }
 
 std::vector<GuardFact> TaintGuards::compareFacts(const Expr& e, bool outcome, const TaintState& state) const {

@@ -5,6 +5,7 @@
 //   url.startswith("https://partner.example/")  a prefix that pins scheme and host
 //   ipaddress.ip_address(host).is_private   IP-range checks (safe when false; is_global when true)
 //   is_safe_url(url)                        a helper or library validator returning a bool
+//   if not url / if url: ... else           a falsy URL ("" or None) names no host
 //
 // and `not`, `and`, `or` combine them: `and` taken true (or `or` taken false) gives every
 // operand's facts, the other way only the facts all operands agree on. A local that holds a
@@ -54,6 +55,7 @@ class TaintGuards {
 
  private:
   std::vector<GuardFact> factsAt(ExprId condition, bool outcome, const TaintState& state, int depth) const;
+  std::vector<GuardFact> emptyUrlFacts(ExprId id, bool outcome, const TaintState& state) const;
   std::vector<GuardFact> compareFacts(const Expr& e, bool outcome, const TaintState& state) const;
   std::vector<GuardFact> callFacts(ExprId call, bool outcome, const TaintState& state) const;
   std::vector<GuardFact> rangeCheckFacts(ExprId attribute, bool outcome, const TaintState& state) const;

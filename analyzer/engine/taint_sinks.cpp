@@ -35,11 +35,6 @@ bool hasPayloadSource(const TaintValue& v) {
   return std::any_of(v.labels.begin(), v.labels.end(), [](const auto& l) { return l.first.isPayload(); });
 }
 
-// A constant text that leaves the origin fixed: nothing the client sends picks the host.
-bool originPinned(const TaintValue& v) {
-  return v.prefixKnown && classifyUrlPrefix(v.prefix) != UrlPrefixKind::Open;
-}
-
 }  // namespace
 
 void FunctionTaint::report(SinkKind kind, ExprId at, const std::string& sink, const std::string& detail,
@@ -128,7 +123,7 @@ void FunctionTaint::checkCallSinks(ExprId call, const TaintValue* /*receiver*/, 
 
   if (CatalogMatch m = catalog.matchCall("redirect_sinks", fn_, call)) {
     TaintValue target = slotValue(call, argumentSlot(m.attributes(), "url_arg", "url_kw"), args);
-    if (!originPinned(target)) report(SinkKind::Redirect, call, sink, "", target, suppressingFlags(SinkKind::Redirect));
+    if (!leadsWithFixedOrigin(target)) report(SinkKind::Redirect, call, sink, "", target, suppressingFlags(SinkKind::Redirect));
   }
 
   if (CatalogMatch m = catalog.matchCall("header_sinks", fn_, call)) {
@@ -139,7 +134,7 @@ void FunctionTaint::checkCallSinks(ExprId call, const TaintValue* /*receiver*/, 
     std::optional<std::string> headerName = constantText(nameExpr, state);
     if (headerName && lower(*headerName) == "location") {
       TaintValue target = slotValue(call, argumentSlot(m.attributes(), "value_arg", "value_kw"), args);
-      if (!originPinned(target))
+      if (!leadsWithFixedOrigin(target))
         report(SinkKind::Redirect, call, sink, "Location header", target, suppressingFlags(SinkKind::Redirect));
     }
   }
@@ -155,7 +150,7 @@ void FunctionTaint::checkCallSinks(ExprId call, const TaintValue* /*receiver*/, 
         const std::string* key = stringLiteral(fn_, dict.args[i]);
         if (!key || lower(*key) != "location") continue;
         TaintValue target = peek(dict.args[i + 1], state);
-        if (!originPinned(target))
+        if (!leadsWithFixedOrigin(target))
           report(SinkKind::Redirect, dict.args[i + 1], sink, "Location header", target,
                  suppressingFlags(SinkKind::Redirect));
       }
@@ -306,7 +301,7 @@ void FunctionTaint::checkLocationAssignment(ExprId target, const TaintValue& val
   std::string mapName = nameOf(fn_, t.args[0]);
   if (mapName.empty() && fn_.expr(t.args[0]).kind == ExprKind::Attribute) mapName = "." + fn_.expr(t.args[0]).text;
   if (!analysis_.catalog().knowledge().matches("response_header_maps", mapName)) return;
-  if (originPinned(value)) return;
+  if (leadsWithFixedOrigin(value)) return;
   report(SinkKind::Redirect, target, codeText(t.args[0], 30), "Location header", value,
          suppressingFlags(SinkKind::Redirect));
 }
@@ -323,7 +318,7 @@ void FunctionTaint::checkLocationReturn(ExprId valueExpr, const TaintState& stat
       const std::string* key = stringLiteral(fn_, dict.args[i]);
       if (!key || lower(*key) != "location") continue;
       TaintValue target = peek(dict.args[i + 1], state);
-      if (!originPinned(target))
+      if (!leadsWithFixedOrigin(target))
         report(SinkKind::Redirect, dict.args[i + 1], "the response", "Location header", target,
                suppressingFlags(SinkKind::Redirect));
     }

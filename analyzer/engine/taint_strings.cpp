@@ -28,6 +28,11 @@ TaintValue interpolateValues(const std::vector<std::string>& literals, const std
   bool pinned = pins(text);
   for (size_t i = 0; i < args.size(); ++i) {
     TaintValue part = args[i];
+    // The leading part's fixed origin is the whole value's: reverse("x") + "?q=" + data.
+    if (known && text.empty()) {
+      pinned = pinned || part.pinned;
+      out.pinnedByParameter = part.pinnedByParameter;
+    }
     // A part after the pinning prefix can only choose a path or query. A part that itself
     // completes the origin (BASE + "/x" with a constant BASE) was marked when it was built.
     if (pinned) part.addFlags(kOriginFixed);
@@ -48,6 +53,7 @@ TaintValue interpolateValues(const std::vector<std::string>& literals, const std
   out.prefix = text;
   out.prefixKnown = !text.empty() || known;
   out.complete = known;
+  out.pinned = pinned;
   return out;
 }
 

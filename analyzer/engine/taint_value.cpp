@@ -1,5 +1,7 @@
 #include "engine/taint_value.h"
 
+#include "engine/taint_origin.h"
+
 namespace hg {
 
 TaintLabel TaintLabel::source(Span origin, RequestDataKind data) {
@@ -61,6 +63,12 @@ void TaintValue::mergeLabels(const TaintValue& other) {
 void TaintValue::joinWith(const TaintValue& other) {
   bool samePrefix = prefixKnown && other.prefixKnown && prefix == other.prefix && complete == other.complete;
   std::string key = fieldKey == other.fieldKey ? fieldKey : std::string();
+  const bool selfPinned = leadsWithFixedOrigin(*this);
+  const bool otherPinned = leadsWithFixedOrigin(other);
+  // A side pinned outright leaves the other side's condition as the join's.
+  if (pinnedByParameter != other.pinnedByParameter)
+    pinnedByParameter = selfPinned ? other.pinnedByParameter : otherPinned ? pinnedByParameter : -1;
+  pinned = selfPinned && otherPinned;
   mergeLabels(other);
   fieldKey = key;
   if (!samePrefix) {
@@ -91,13 +99,18 @@ bool TaintValue::hasLabelWithout(TaintFlags suppressing) const {
 bool operator==(const TaintValue& a, const TaintValue& b) {
   // Paths are not compared: the fixpoint converges on what is tainted and how it was checked,
   // and a path found first is as good as one found later.
-  if (a.prefixKnown != b.prefixKnown || a.complete != b.complete || a.prefix != b.prefix || a.fieldKey != b.fieldKey)
+  if (a.prefixKnown != b.prefixKnown || a.complete != b.complete || a.prefix != b.prefix || a.fieldKey != b.fieldKey ||
+      a.pinned != b.pinned || a.pinnedByParameter != b.pinnedByParameter)
     return false;
   if (a.labels.size() != b.labels.size()) return false;
   for (auto ia = a.labels.begin(), ib = b.labels.begin(); ia != a.labels.end(); ++ia, ++ib) {
     if (!(ia->first == ib->first) || ia->second.flags != ib->second.flags) return false;
   }
   return true;
+}
+
+bool leadsWithFixedOrigin(const TaintValue& v) {
+  return v.pinned || (v.prefixKnown && classifyUrlPrefix(v.prefix) != UrlPrefixKind::Open);
 }
 
 }  // namespace hg

@@ -73,12 +73,19 @@ struct TaintValue {
   bool complete = false;
   // The last constant key a payload value was selected by ("order_id" for data["order_id"]).
   std::string fieldKey;
+  // The leading text fixes the origin even where the text itself is unknown: reverse(),
+  // url_for(), the path of the current request, one of a constant table's URLs.
+  bool pinned = false;
+  // Inside a summary: the value's origin is fixed whenever this parameter's is (a helper that
+  // returns `request.build_absolute_uri(location)`); -1 for none.
+  int32_t pinnedByParameter = -1;
 
   bool tainted() const { return !labels.empty(); }
   static TaintValue constant(std::string text);
 
   // Union of labels (a label present on both sides keeps only the checks both passed, and the
-  // shorter path); text facts survive only when both sides agree.
+  // shorter path); text facts survive only when both sides agree, a fixed origin when both
+  // sides have one.
   void joinWith(const TaintValue& other);
   // Union of labels as above, without touching text facts (operands of an expression).
   void mergeLabels(const TaintValue& other);
@@ -89,5 +96,9 @@ struct TaintValue {
 
   friend bool operator==(const TaintValue& a, const TaintValue& b);
 };
+
+// Whether nothing the client sends can pick the value's host: its known text starts with a
+// fixed origin or a path of this site, or it is `pinned`.
+bool leadsWithFixedOrigin(const TaintValue& v);
 
 }  // namespace hg
