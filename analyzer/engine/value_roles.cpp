@@ -9,6 +9,11 @@ namespace hg {
 
 namespace {
 
+// A function reading the same value many times in a row is re-run once when that value changes.
+void addReader(std::vector<FunctionId>& readers, FunctionId reader) {
+  if (readers.empty() || readers.back() != reader) readers.push_back(reader);
+}
+
 // Expression nesting the evaluator follows; deeper input is treated as unknown rather than
 // walked (hostile files nest thousands of levels).
 constexpr int kMaxDepth = 48;
@@ -671,8 +676,7 @@ bool ValueRoles::returnDependsOnArguments(FunctionId fn) {
 
 void ValueRoles::noteReturnRead(FunctionId callee) {
   if (propagating_ == kNoFunction) return;
-  std::vector<FunctionId>& readers = returnReaders_[callee];
-  if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
+  addReader(returnReaders_[callee], propagating_);
 }
 
 bool ValueRoles::onContextChain(FunctionId fn) const {
@@ -761,8 +765,7 @@ std::optional<RoleSet> ValueRoles::contextVariable(const std::string& key, const
 
 void ValueRoles::noteKeyRead(const std::string& key) const {
   if (propagating_ == kNoFunction) return;
-  std::vector<FunctionId>& readers = keyReaders_[key];
-  if (readers.empty() || readers.back() != propagating_) readers.push_back(propagating_);
+  addReader(keyReaders_[key], propagating_);
 }
 
 void ValueRoles::keyChanged(const std::string& key) {
