@@ -140,8 +140,24 @@ class FunctionScan {
       }
       return std::nullopt;
     }
+    if (e.kind == ExprKind::BoolOp) return conjunctionTest(e, depth);
     if (auto subject = subjectOf(expr)) return Presence{*subject, true};
     return std::nullopt;
+  }
+
+  // `if secret and sig:` (every operand present) or `if not secret or not sig:` (any one
+  // absent) is a presence test of all its operands at once: the check it guards is skipped as
+  // soon as one of them is missing. The first operand names the test, as it reads.
+  std::optional<Presence> conjunctionTest(const Expr& e, int depth) const {
+    bool positive = e.text == "and";
+    if (!positive && e.text != "or") return std::nullopt;
+    std::optional<Presence> first;
+    for (ExprId a : e.args) {
+      auto p = presenceTest(a, depth + 1);
+      if (!p || p->positive != positive) return std::nullopt;
+      if (!first) first = p;
+    }
+    return first;
   }
 
   // Presence tests among the operands of a boolean condition.
@@ -188,8 +204,26 @@ class FunctionScan {
       return std::nullopt;
     if (e.kind == ExprKind::Call && ctx_.verificationCalls().classifyCall(id_, expr).attempt) return std::nullopt;
     RoleSet r = rolesOf(expr);
-    if (r.any(RoleSet(ValueRole::SignatureHeader) | kAnySecret) && !r.has(ValueRole::Mac)) return expr;
+    if (r.has(ValueRole::Mac)) return std::nullopt;
+    if (r.any(RoleSet(ValueRole::SignatureHeader) | kAnySecret)) return expr;
+    // A header whose name the code does not spell (`request.headers.get(self.header)`) is the
+    // signature all the same when the function's own check compares it.
+    if (r.has(ValueRole::Request) && !r.has(ValueRole::Payload) && comparedByASite(e)) return expr;
     return std::nullopt;
+  }
+
+  bool comparedByASite(const Expr& variable) const {
+    if (variable.kind != ExprKind::Name) return false;
+    for (const VerificationSite& s : sites_) {
+      bool found = false;
+      walkExpr(fn_, s.expr, [&](ExprId id) {
+        const Expr& x = fn_.expr(id);
+        if (x.kind == ExprKind::Name && x.text == variable.text && x.binding == variable.binding) found = true;
+        return !found && x.kind != ExprKind::Lambda;
+      });
+      if (found) return true;
+    }
+    return false;
   }
 
   bool isTrustingReturn(const Stmt& stmt) const {

@@ -215,5 +215,55 @@ def m():
                                                            {26, K::SkippedWhenHeaderMissing}}));
 }
 
+// A receiver object holds its secret in an attribute set in __init__: the same presence test,
+// spelled `self._secret`, alone or in a conjunction with the signature header.
+TEST_F(FailOpenTest, SecretHeldByTheReceiverObject) {
+  load(std::string(kPrelude) + R"(
+class Receiver:
+    def __init__(self, secret):
+        self._secret = secret
+
+    def expected(self, body):
+        return hmac.new(self._secret.encode(), body, hashlib.sha256).hexdigest()
+
+    def handle(self):
+        sig = request.headers.get("X-Signature")
+        if self._secret and sig:
+            if not hmac.compare_digest(self.expected(request.get_data()), sig):
+                abort(401)
+        return use(request.get_json())
+
+    def strict(self):
+        sig = request.headers.get("X-Signature", "")
+        if not self._secret or not sig:
+            abort(401)
+        if not hmac.compare_digest(self.expected(request.get_data()), sig):
+            abort(401)
+        return use(request.get_json())
+
+class Gate:
+    def __init__(self):
+        self.secret = os.environ.get("DEPLOY_HOOK_TOKEN")
+
+    def check(self):
+        if self.secret:
+            if not hmac.compare_digest(request.headers.get("X-Deploy-Token", ""), self.secret):
+                abort(403)
+
+receiver = Receiver(os.environ.get("RECEIVER_SECRET"))
+gate = Gate()
+app.add_url_rule("/hooks/r", view_func=receiver.handle, methods=["POST"])
+app.add_url_rule("/hooks/s", view_func=receiver.strict, methods=["POST"])
+
+@app.post("/hooks/g")
+def g():
+    gate.check()
+    return use(request.get_json())
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{23, K::SkippedWhenSecretMissing},
+                                                           {41, K::SkippedWhenSecretMissing}}));
+  EXPECT_EQ(linesOf("WH101"), Lines{});
+}
+
 }  // namespace
 }  // namespace hg
