@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "engine/browser_flows.h"
 #include "engine/dependencies.h"
 #include "engine/engine.h"
 #include "engine/expr_walk.h"
@@ -172,6 +173,11 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
       break;
     }
   }
+  // A sign-in callback or an RPC endpoint shows in its code who calls it; its name, module and
+  // CSRF exemption are then no evidence. What only a webhook sender does still counts.
+  bool calledByOthers = !notWebhookEvidence(program_, knowledge_, requests_, reachableFunctions(route.handler)).empty();
+  if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
+  if (calledByOthers) return reasons;
   if (hasWebhookWord(route.path)) reasons.push_back("path " + route.path);
   if (hasWebhookWord(fn.name)) reasons.push_back("function " + fn.name);
   if (!fn.classQualified.empty() && hasWebhookWord(lastComponent(fn.classQualified)))
@@ -186,7 +192,6 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   if (!place.empty() && readsMachineBody(routeIndex)) reasons.push_back(place + " and reads the body");
   if (!route.registeredOn.empty() && hasWebhookWord(lastComponent(route.registeredOn)))
     reasons.push_back("registered on " + std::string(lastComponent(route.registeredOn)));
-  if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
   if (decoratorMatches(route, "csrf_exempt")) reasons.push_back("exempt from CSRF");
   return reasons;
 }

@@ -216,5 +216,64 @@ def notify(request):
   EXPECT_TRUE(isWebhook("jobs.views.notify"));
 }
 
+// An OpenID Connect form_post callback is POSTed by the user's browser: its state check against
+// the session, its id_token or its code exchange outweigh the word "callback" (and the CSRF
+// exemption such a callback needs). An RPC endpoint hands the body to a dispatcher. A callback
+// that reads a signature header is still a webhook.
+TEST_F(WebhookTest, SignInCallbacksAndRpcEndpointsAreNoWebhooks) {
+  load({{"accounts/urls.py", R"(
+from django.urls import path
+from accounts import views
+urlpatterns = [
+    path("oidc/callback", views.oidc_callback),
+    path("oauth/callback", views.oauth_callback),
+    path("hooks/xmlrpc", views.xmlrpc_endpoint),
+    path("billing/callback", views.billing_callback),
+    path("partner/callback", views.partner_callback),
+]
+)"},
+        {"accounts/views.py", R"(
+import hmac
+from xmlrpc.server import SimpleXMLRPCDispatcher
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views.decorators.csrf import csrf_exempt
+from authlib.integrations.django_client import OAuth
+
+oauth = OAuth()
+rpc = SimpleXMLRPCDispatcher()
+
+@csrf_exempt
+def oidc_callback(request):
+    if not hmac.compare_digest(request.POST.get("state", ""), request.session.get("state", "")):
+        return HttpResponseBadRequest()
+    return HttpResponse(request.POST["code"])
+
+@csrf_exempt
+def oauth_callback(request):
+    token = oauth.idp.authorize_access_token(request)
+    return HttpResponse(token["id_token"])
+
+@csrf_exempt
+def xmlrpc_endpoint(request):
+    return HttpResponse(rpc._marshaled_dispatch(request.body), content_type="text/xml")
+
+@csrf_exempt
+def billing_callback(request):
+    return HttpResponse(request.body)
+
+@csrf_exempt
+def partner_callback(request):
+    sig = request.headers.get("X-Partner-Signature", "")
+    if request.session.get("seen") == sig:
+        return HttpResponse(status=409)
+    return HttpResponse(request.body)
+)"}});
+  EXPECT_FALSE(isWebhook("accounts.views.oidc_callback"));
+  EXPECT_FALSE(isWebhook("accounts.views.oauth_callback"));
+  EXPECT_FALSE(isWebhook("accounts.views.xmlrpc_endpoint"));
+  EXPECT_TRUE(isWebhook("accounts.views.billing_callback"));
+  EXPECT_TRUE(isWebhook("accounts.views.partner_callback"));
+}
+
 }  // namespace
 }  // namespace hg::testing

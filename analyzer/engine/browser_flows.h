@@ -1,0 +1,29 @@
+// Routes that a name makes look like webhooks but whose code says who really calls them.
+//
+// An OAuth 2.0 / OpenID Connect "form_post" callback is a POST route named "callback" that an
+// identity provider's redirect makes the user's *browser* send: it compares the `state` it
+// receives with what the session holds, reads or decodes an `id_token`, or exchanges the `code`
+// for tokens. A webhook sender has no session and no sign-in to finish, so that evidence
+// outweighs the name. An RPC endpoint (the body handed whole to an XML-RPC / JSON-RPC
+// dispatcher) is an API of its own, not a webhook, however it is named or CSRF-exempted.
+//
+// The names of the calls, the session objects and the fields are knowledge
+// (`browser_sessions`, `sign_in_fields`, `sign_in_calls`, `rpc_dispatchers`).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/knowledge.h"
+#include "core/program.h"
+#include "engine/request_uses.h"
+
+namespace hg {
+
+// Why the functions a route reaches (the handler first) show it is not a webhook: "compares
+// request data with the session", "reads the id_token field", "calls oauth.fetch_token",
+// "dispatches the body to xmlrpc...". Empty when nothing does.
+std::string notWebhookEvidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
+                               const std::vector<FunctionId>& reachable);
+
+}  // namespace hg
