@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/message_text.h"
 #include "engine/dependencies.h"
 #include "engine/expr_walk.h"
 #include "engine/rule_context.h"
@@ -165,7 +166,7 @@ class MissingSignatureVerification final : public Rule {
       std::string construct = read->directRead ? read->what : "the request through " + read->what;
       if (!read->directRead && !read->what.ends_with("()")) construct = "request data (" + read->what + ")";
       std::string target = route.label();
-      f.message = target + " handler " + fn.name + " reads " + construct + " without verifying a signature";
+      f.message = target + " handler " + quotedName(fn.name) + " reads " + construct + " without verifying a signature";
       if (scan.anyAttempt()) f.message += " on every path";
       f.location = fn.defSpan.valid() ? fn.defSpan : fn.span;
       if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});

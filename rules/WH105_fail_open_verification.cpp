@@ -32,7 +32,7 @@ std::string describe(const RuleContext& ctx, const FailOpenCheck& c) {
     case FailOpenCheck::Kind::ExceptionSwallowed:
       return where + " catches the exception raised by " + s + " and continues without rejecting the request";
     case FailOpenCheck::Kind::StubVerifier:
-      return "function " + s + " is called as a signature verifier but never compares anything, so it accepts "
+      return "function " + quotedName(s) + " is called as a signature verifier but never compares anything, so it accepts "
              "every request";
   }
   return where + " can skip signature verification";

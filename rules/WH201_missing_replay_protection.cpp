@@ -2,6 +2,7 @@
 // checking a timestamp's freshness or de-duplicating a delivery / event / nonce id, anywhere
 // in the code that runs for its route (helpers in other modules, decorators, before_request
 // hooks). A verifier that enforces a tolerance itself (Stripe, Svix, Slack's SDK) counts.
+#include "core/message_text.h"
 #include "engine/replay_protection.h"
 #include "engine/rule_context.h"
 #include "rules/rule_text.h"
@@ -24,7 +25,7 @@ class MissingReplayProtection final : public Rule {
       const Function& fn = ctx.program.function(w.handler);
 
       Finding f;
-      f.message = route.label() + " handler " + fn.name +
+      f.message = route.label() + " handler " + quotedName(fn.name) +
                   " has no timestamp freshness check or delivery id de-duplication";
       if (!p.timestampHeaderReads.empty()) {
         f.message += ": it reads " + p.timestampHeaderReads.front().header +

@@ -4,6 +4,7 @@
 // timestamp (the header or payload field it comes from).
 #include <set>
 
+#include "core/message_text.h"
 #include "engine/expr_walk.h"
 #include "engine/replay_protection.h"
 #include "engine/rule_context.h"
@@ -33,7 +34,7 @@ class UnsignedTimestamp final : public Rule {
         std::string what = !read->headerName.empty() ? "the " + read->headerName + " header"
                                                       : spanText(ctx.program, read->span);
         Finding f;
-        f.message = route.label() + " handler " + fn.name + " checks the freshness of " + what +
+        f.message = route.label() + " handler " + quotedName(fn.name) + " checks the freshness of " + what +
                     ", which is not part of the signed message";
         f.location = read->span;
         f.related.push_back({t.check.span, "compared with the current time here"});

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "core/message_text.h"
 #include "engine/expr_walk.h"
 #include "engine/replay_protection.h"
 #include "engine/rule_context.h"
@@ -57,7 +58,7 @@ class WeakTimestampWindow final : public Rule {
         }
         if (problems.empty() || !reported.insert(c.span).second) continue;
         Finding f;
-        f.message = route.label() + " handler " + fn.name + " checks the request timestamp with " +
+        f.message = route.label() + " handler " + quotedName(fn.name) + " checks the request timestamp with " +
                     spanText(ctx.program, c.span) + ", which " + joined(problems);
         f.location = c.span;
         if (const ValueOrigin* read = t.read()) f.related.push_back({read->span, "timestamp read here"});

@@ -5,6 +5,7 @@
 // are not reported.
 #include <set>
 
+#include "core/message_text.h"
 #include "engine/knowledge_attributes.h"
 #include "engine/body_limits.h"
 #include "engine/content_length_checks.h"
@@ -63,7 +64,7 @@ class MissingBodySizeLimit final : public Rule {
       Finding f;
       std::string framework = a.framework.empty() ? "" : a.framework + " ";
       f.message = framework + "application " + applicationLabel(a) + " serves " + first.label() + " handler " +
-                  handler.name;
+                  quotedName(handler.name);
       if (unbounded.size() > 1)
         f.message += " and " + std::to_string(unbounded.size() - 1) + " more webhook route" +
                      (unbounded.size() > 2 ? "s" : "");

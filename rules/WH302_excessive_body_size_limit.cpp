@@ -4,6 +4,7 @@
 // (Django's DATA_UPLOAD_MAX_MEMORY_SIZE = None). Reported at the assignment.
 #include <set>
 
+#include "core/message_text.h"
 #include "engine/body_limits.h"
 #include "engine/replay_protection.h"
 #include "engine/rule_context.h"
@@ -33,7 +34,7 @@ class ExcessiveBodySizeLimit final : public Rule {
       if (problem.empty()) return;
       Finding f;
       f.message = owner + " sets " + s.what + " " + problem + " for webhook " + route.label() + " handler " +
-                  ctx.program.function(route.handler).name;
+                  quotedName(ctx.program.function(route.handler).name);
       f.location = s.location;
       if (route.declaration.valid()) f.related.push_back({route.declaration, "webhook route declared here"});
       f.help = "set " + s.what + " to the largest payload the provider sends, with some margin (1 MiB is ample for "

@@ -6,6 +6,7 @@
 // not reported.
 #include <set>
 
+#include "core/message_text.h"
 #include "engine/expr_walk.h"
 #include "engine/route_scope.h"
 #include "engine/rule_context.h"
@@ -44,7 +45,7 @@ class OutboundRequestWithoutTimeout final : public Rule {
     for (size_t r = 0; r < ctx.program.routes.size(); ++r) {
       const Route& route = ctx.program.routes[r];
       if (route.handler >= ctx.program.functionCount()) continue;
-      const std::string owner = route.label() + " handler " + ctx.program.function(route.handler).name;
+      const std::string owner = route.label() + " handler " + quotedName(ctx.program.function(route.handler).name);
       const RouteScope& scope = scopes.scope(r);
       for (FunctionId id : scope.functions) {
         const Function& fn = ctx.program.function(id);
@@ -66,7 +67,7 @@ class OutboundRequestWithoutTimeout final : public Rule {
               std::string name = spanText(ctx.program, callee == kNoExpr ? at : fn.expr(callee).span, 40);
               Finding f;
               f.message = owner + " calls " + name + "() without a timeout";
-              if (id != route.handler) f.message += " (in " + fn.name + ")";
+              if (id != route.handler) f.message += " (in " + quotedName(fn.name) + ")";
               f.location = at;
               if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});
               f.help = "pass timeout= (for example timeout=10) so a slow or hanging server cannot hold the "

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/message_text.h"
 #include "engine/expr_walk.h"
 #include "engine/rule_context.h"
 #include "engine/value_roles.h"
@@ -16,14 +17,14 @@ inline std::string functionLabel(const RuleContext& ctx, FunctionId fnId) {
   const Program& program = ctx.program;
   const Function& fn = program.function(fnId);
   for (const Route& route : program.routes) {
-    if (route.handler == fnId) return route.label() + " handler " + fn.name;
+    if (route.handler == fnId) return route.label() + " handler " + quotedName(fn.name);
   }
   if (fn.name == "<module>") {
     const Module* m = program.moduleOf(fn.file);
     return "module " + (m ? m->name : std::string("code"));
   }
-  if (fn.name == "<class>" || fn.qualified.ends_with(".<class>")) return "class " + fn.classQualified;
-  return "function " + fn.name;
+  if (fn.name == "<class>" || fn.qualified.ends_with(".<class>")) return "class " + quotedName(fn.classQualified);
+  return "function " + quotedName(fn.name);
 }
 
 // "the computed mac `expected`", "the signature header `sig`", "`value`".

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/message_text.h"
 #include "engine/expr_walk.h"
 
 namespace hg {
@@ -10,7 +11,7 @@ namespace {
 
 std::string routeText(const Program& program, const Route& route) {
   std::string handler = route.handler < program.functionCount() ? program.function(route.handler).name : "?";
-  return route.label() + " handler " + handler;
+  return route.label() + " handler " + quotedName(handler);
 }
 
 }  // namespace
@@ -22,7 +23,7 @@ std::optional<FlowOwner> flowOwner(RuleContext& ctx, const SinkHit& hit, const s
   if (routes.empty()) {
     if (accept) return std::nullopt;
     owner.handler = start;
-    owner.text = "function " + (start < ctx.program.functionCount() ? ctx.program.function(start).name : "?");
+    owner.text = "function " + quotedName(start < ctx.program.functionCount() ? ctx.program.function(start).name : "?");
     return owner;
   }
   for (size_t r : routes) {

@@ -6,7 +6,7 @@ scenario_error_annotation_with_position_and_title() {
   run scan app --format github --select WH101
   expect_status 1
   expect_stdout_contains "::error file=app/hooks.py,line=7,col=1,endLine=7,endColumn=21,"
-  expect_stdout_contains ",title=WH101 missing-signature-verification::POST /webhook/stripe handler stripe_webhook"
+  expect_stdout_contains ",title=WH101 missing-signature-verification::POST /webhook/stripe handler `stripe_webhook`"
   expect_stdout_contains "%0Ahelp: "
   [[ "$(wc -l <"$stdout_file")" == 1 ]] || fail "expected one line per finding"
 }

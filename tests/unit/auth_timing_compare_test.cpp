@@ -36,7 +36,7 @@ def hook_a():
   EXPECT_EQ(linesOf("WH102"), (Lines{10, 17, 19}));
   auto messages = messagesOf("WH102");
   ASSERT_FALSE(messages.empty());
-  EXPECT_NE(messages.front().find("function matches compares"), std::string::npos) << messages.front();
+  EXPECT_NE(messages.front().find("function `matches` compares"), std::string::npos) << messages.front();
 }
 
 TEST_F(TimingCompareTest, TokensAgainstConfiguredSecrets) {

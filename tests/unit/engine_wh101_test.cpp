@@ -22,7 +22,7 @@ def stripe_webhook():
   auto f = run();
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message,
-            "POST /webhook/stripe handler stripe_webhook reads request.get_json() without verifying a signature");
+            "POST /webhook/stripe handler `stripe_webhook` reads request.get_json() without verifying a signature");
   EXPECT_EQ(f[0].location.line, 6u);
   ASSERT_FALSE(f[0].related.empty());
   EXPECT_EQ(f[0].related[0].span.line, 5u);

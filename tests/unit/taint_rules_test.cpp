@@ -23,7 +23,7 @@ def preview():
   std::vector<Finding> found = findings("WH401");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message,
-            "GET /preview handler preview passes request.args.get('url') to requests.get() without validating the host");
+            "GET /preview handler `preview` passes request.args.get('url') to requests.get() without validating the host");
   EXPECT_EQ(found[0].location.line, 9u);
   ASSERT_EQ(found[0].flow.size(), 3u);
   EXPECT_EQ(found[0].flow.front().span.line, 8u);
@@ -43,10 +43,10 @@ def enqueue():
 )"));
   std::vector<Finding> found = findings("WH401");
   ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].message, "POST /jobs handler enqueue passes the \"notify_url\" field of request.get_json() to "
+  EXPECT_EQ(found[0].message, "POST /jobs handler `enqueue` passes the \"notify_url\" field of request.get_json() to "
                               "requests.post() without validating the host");
   EXPECT_EQ(found[0].related.at(0).span.line, 8u);
-  EXPECT_EQ(found[1].message, "POST /jobs handler enqueue passes request.get_json()[\"status_url\"] to requests.get() "
+  EXPECT_EQ(found[1].message, "POST /jobs handler `enqueue` passes request.get_json()[\"status_url\"] to requests.get() "
                               "without validating the host");
 }
 
