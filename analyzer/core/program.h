@@ -31,6 +31,12 @@ struct Route {
   std::vector<std::string> pathParameters;
   // Decorators on the handler besides the route decorator, qualified ("flask_login.login_required").
   std::vector<std::string> decoratorNames;
+  // A class-based view's route: the class registered (`PaymentWebhook.as_view()`), which may
+  // inherit its handler method from a base in another module, and the method the framework
+  // calls first with every request (Django's `dispatch`, Flask's `dispatch_request`). An
+  // override of it in the registered class or a base between it and the handler's runs first.
+  std::string viewClass;
+  std::string dispatchMethod;
 
   bool acceptsBody() const;  // POST, PUT, PATCH or Any
   // How every message names the route: "POST /webhook/stripe", "ANY hooks/paypal" (a view any

@@ -21,7 +21,7 @@ const char* coverageKindName(CoverageSource::Kind kind) {
   switch (kind) {
     case CoverageSource::Kind::Decorator: return "decorator";
     case CoverageSource::Kind::BeforeRequestHook: return "before_request hook";
-    case CoverageSource::Kind::Dispatch: return "dispatch_request";
+    case CoverageSource::Kind::Dispatch: return "dispatch override";
     case CoverageSource::Kind::Dependency: return "dependency";
   }
   return "?";
@@ -289,12 +289,16 @@ void RouteCoverageAnalysis::addHooks(const Route& route, RouteCoverage& out) {
 
 void RouteCoverageAnalysis::addDispatch(const Route& route, RouteCoverage& out) {
   const Function& handler = program_.function(route.handler);
-  if (handler.classQualified.empty()) return;
-  FunctionId dispatch = calls_.findMethod(handler.classQualified, "dispatch_request");
+  // The registered class, not the base the handler method is inherited from: two views
+  // sharing a base's post() may differ in their dispatch override.
+  const std::string& cls = route.viewClass.empty() ? handler.classQualified : route.viewClass;
+  if (cls.empty()) return;
+  const std::string& name = route.dispatchMethod.empty() ? std::string("dispatch_request") : route.dispatchMethod;
+  FunctionId dispatch = calls_.findMethod(cls, name);
   if (dispatch == kNoFunction || dispatch == route.handler) return;
   const Function& fn = program_.function(dispatch);
   const GuardFlow& flow = summaries_.plainFlow(dispatch);
-  // The override hands the request on through super().dispatch_request() or getattr(self, ...).
+  // The override hands the request on through super().dispatch() or getattr(self, ...).
   bool anySite = false;
   bool allVerified = true;
   for (BlockId b = 0; b < fn.blocks.size(); ++b) {
@@ -305,7 +309,7 @@ void RouteCoverageAnalysis::addDispatch(const Route& route, RouteCoverage& out) 
           ExprId callee = calleeOf(fn, call);
           if (callee == kNoExpr) continue;
           const Expr& c = fn.expr(callee);
-          bool dispatches = (c.kind == ExprKind::Attribute && c.text == "dispatch_request") ||
+          bool dispatches = (c.kind == ExprKind::Attribute && c.text == name) ||
                             (c.kind == ExprKind::Call && !c.args.empty() && fn.expr(c.args[0]).kind == ExprKind::Name &&
                              fn.expr(c.args[0]).text == "getattr");
           if (!dispatches) continue;

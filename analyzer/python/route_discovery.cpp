@@ -334,7 +334,11 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
     addRoute(view.route, handler, *methods, view.extraDecorators, view.django);
     return;
   }
-  // One route per HTTP method the class (or a scanned base) handles.
+  // One route per HTTP method the class (or a scanned base) handles; the framework's
+  // dispatcher, which a subclass may override to verify first, runs before it.
+  ViewTemplate perMethod = view;
+  perMethod.route.viewClass = cls;
+  perMethod.route.dispatchMethod = style->attributes.value("dispatch_method", "");
   static const std::pair<const char*, HttpMethod> kVerbs[] = {{"get", HttpMethod::Get},
                                                              {"post", HttpMethod::Post},
                                                              {"put", HttpMethod::Put},
@@ -350,7 +354,7 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
         continue;
       }
     }
-    addRoute(view.route, handler, {method}, view.extraDecorators, view.django);
+    addRoute(perMethod.route, handler, {method}, view.extraDecorators, view.django);
   }
 }
 

@@ -154,6 +154,32 @@ def l():
   EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{}));
 }
 
+// A function that hands the request on returns a refusal on the failed check: a response class
+// or a status constant that means 4xx rejects, as a 4xx number does; any other response is the
+// failed check carrying on.
+TEST_F(FailOpenTest, RefusingResponsesAndStatusConstantsReject) {
+  load(std::string(kPrelude) + R"(
+from http import HTTPStatus
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+
+def forward(req, view):
+    if not hmac.compare_digest(expected(req.body), req.headers.get("X-Signature", "")):
+        return HttpResponseForbidden()
+    return view(req)
+
+def forward_json(req, view):
+    if not hmac.compare_digest(expected(req.body), req.headers.get("X-Signature", "")):
+        return JsonResponse({"error": "bad signature"}, status=HTTPStatus.UNAUTHORIZED)
+    return view(req)
+
+def forward_anyway(req, view):
+    if not hmac.compare_digest(expected(req.body), req.headers.get("X-Signature", "")):
+        return HttpResponse("ignored")
+    return view(req)
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{28, K::FailureContinues}}));
+}
+
 TEST_F(FailOpenTest, ComparisonsOfValuesNamedLikeKeysAreNoChecks) {
   // Names with "key" or "token" in them, compared with each other, in code a verified route
   // reaches: no signature material on either side, so no verification to fail open.

@@ -242,6 +242,67 @@ app.add_url_rule("/open-hook", view_func=OpenHook.as_view("open"))
   EXPECT_FALSE(coverage("app.hooks.OpenHook.post").verified);
 }
 
+// Django calls dispatch() before post(): views that inherit one post() from a base in another
+// module differ by the dispatch() their own class hierarchy overrides, so coverage follows the
+// registered class, not the class the handler method is defined in. A 403 response on the
+// failed check rejects.
+TEST_F(CoverageTest, DjangoDispatchOverrideOfTheRegisteredClass) {
+  load({{"shop/hooks/base.py", R"(
+import hashlib, hmac, json
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseForbidden
+from django.views import View
+
+class Receiver(View):
+    def post(self, request, *args, **kwargs):
+        self.handle(json.loads(request.body))
+        return HttpResponse(status=204)
+
+class SignedReceiver(Receiver):
+    def dispatch(self, request, *args, **kwargs):
+        expected = hmac.new(settings.SIGNING_KEY, request.body, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, request.headers.get("X-Signature", "")):
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+)"},
+        {"shop/hooks/views.py", R"(
+from .base import Receiver, SignedReceiver
+
+class Payments(Receiver):
+    def handle(self, event):
+        pass
+
+class Partner(SignedReceiver):
+    def handle(self, event):
+        pass
+)"},
+        {"shop/urls.py", R"(
+from django.urls import path
+from shop.hooks.views import Partner, Payments
+
+urlpatterns = [
+    path("hooks/payments/", Payments.as_view()),
+    path("hooks/partner/", Partner.as_view()),
+]
+)"}});
+  auto routeAt = [&](const std::string& path) {
+    for (size_t i = 0; i < program().routes.size(); ++i) {
+      if (program().routes[i].path == path) return i;
+    }
+    ADD_FAILURE() << "no route " << path;
+    return SIZE_MAX;
+  };
+  size_t payments = routeAt("hooks/payments/"), partner = routeAt("hooks/partner/");
+  ASSERT_NE(payments, SIZE_MAX);
+  ASSERT_NE(partner, SIZE_MAX);
+  EXPECT_EQ(program().routes[payments].handler, program().routes[partner].handler);
+  EXPECT_EQ(program().routes[partner].viewClass, "shop.hooks.views.Partner");
+  EXPECT_EQ(program().routes[partner].dispatchMethod, "dispatch");
+  EXPECT_TRUE(ctx().coverage().coverage(partner).verified);
+  EXPECT_FALSE(ctx().coverage().coverage(payments).verified);
+  EXPECT_FALSE(ctx().coverage().coverage(payments).attempted);
+}
+
 // FastAPI dependencies run before the handler: one that raises on a bad signature covers it,
 // directly or as the dependency of a dependency; one that only checks on some path attempts;
 // one that reads the body and checks nothing covers nothing.
