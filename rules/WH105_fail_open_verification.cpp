@@ -23,6 +23,9 @@ std::string describe(const RuleContext& ctx, const FailOpenCheck& c) {
     case FailOpenCheck::Kind::SkippedWhenSecretMissing:
       return where + " verifies the signature only when the secret `" + s + "` is set, so without it every "
              "request is accepted";
+    case FailOpenCheck::Kind::SkippedWhenMacMissing:
+      return where + " verifies the signature only when `" + s + "` is set, but it is None when no secret is "
+             "configured, so without the secret every request is accepted";
     case FailOpenCheck::Kind::ResultIgnored:
       return where + " calls " + s + " but ignores its result";
     case FailOpenCheck::Kind::ResultOnlyLogged:

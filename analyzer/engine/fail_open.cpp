@@ -204,12 +204,54 @@ class FunctionScan {
       return std::nullopt;
     if (e.kind == ExprKind::Call && ctx_.verificationCalls().classifyCall(id_, expr).attempt) return std::nullopt;
     RoleSet r = rolesOf(expr);
-    if (r.has(ValueRole::Mac)) return std::nullopt;
+    // A computed MAC always has a value, so testing it says nothing, unless the computation
+    // yields None when no secret is configured (`... if self.secret else None`): then the test
+    // is the secret's presence in disguise.
+    if (r.has(ValueRole::Mac)) return mayBeNone(id_, expr, 0) ? std::optional<ExprId>(expr) : std::nullopt;
     if (r.any(RoleSet(ValueRole::SignatureHeader) | kAnySecret)) return expr;
     // A header whose name the code does not spell (`request.headers.get(self.header)`) is the
     // signature all the same when the function's own check compares it.
     if (r.has(ValueRole::Request) && !r.has(ValueRole::Payload) && comparedByASite(e)) return expr;
     return std::nullopt;
+  }
+
+  // Whether `expr` in `fnId` can evaluate to None: the literal, a conditional with a None
+  // branch, a variable assigned one, or a call of a scanned function returning one (or
+  // falling off its end with a bare return).
+  bool mayBeNone(FunctionId fnId, ExprId expr, int depth) const {
+    if (depth > 4 || fnId >= ctx_.program.functionCount()) return false;
+    const Function& fn = ctx_.program.function(fnId);
+    if (expr == kNoExpr || expr >= fn.exprs.size()) return false;
+    expr = stripAwait(fn, expr);
+    const Expr& e = fn.expr(expr);
+    switch (e.kind) {
+      case ExprKind::Literal: return e.literal == LiteralKind::NoneValue;
+      case ExprKind::Conditional:
+        return e.args.size() == 3 && (mayBeNone(fnId, e.args[0], depth + 1) || mayBeNone(fnId, e.args[2], depth + 1));
+      case ExprKind::Name:
+        for (const Block& block : fn.blocks) {
+          for (const Stmt& stmt : block.stmts) {
+            if (stmt.kind != StmtKind::Assign || stmt.targets.size() != 1 || stmt.value == kNoExpr) continue;
+            const Expr& t = fn.expr(stmt.targets[0]);
+            if (t.kind != ExprKind::Name || t.text != e.text || t.binding != e.binding) continue;
+            if (mayBeNone(fnId, stmt.value, depth + 1)) return true;
+          }
+        }
+        return false;
+      case ExprKind::Call: {
+        FunctionId callee = ctx_.calls().resolveCall(fn, expr);
+        if (callee == kNoFunction || callee == fnId || callee >= ctx_.program.functionCount()) return false;
+        const Function& target = ctx_.program.function(callee);
+        for (const Block& block : target.blocks) {
+          for (const Stmt& stmt : block.stmts) {
+            if (stmt.kind != StmtKind::Return) continue;
+            if (stmt.value == kNoExpr || mayBeNone(callee, stmt.value, depth + 1)) return true;
+          }
+        }
+        return false;
+      }
+      default: return false;
+    }
   }
 
   bool comparedByASite(const Expr& variable) const {
@@ -318,8 +360,10 @@ class FailOpenFinder {
   }
 
   FailOpenCheck::Kind presenceKind(const FunctionScan& scan, ExprId subject) const {
-    return scan.rolesOf(subject).has(ValueRole::SignatureHeader) ? FailOpenCheck::Kind::SkippedWhenHeaderMissing
-                                                                  : FailOpenCheck::Kind::SkippedWhenSecretMissing;
+    RoleSet roles = scan.rolesOf(subject);
+    if (roles.has(ValueRole::SignatureHeader)) return FailOpenCheck::Kind::SkippedWhenHeaderMissing;
+    if (roles.has(ValueRole::Mac)) return FailOpenCheck::Kind::SkippedWhenMacMissing;
+    return FailOpenCheck::Kind::SkippedWhenSecretMissing;
   }
 
   // `if sig and not valid(...): abort()`: the check is an operand of a condition whose outcome

@@ -26,6 +26,7 @@ struct FailOpenCheck {
   enum class Kind : uint8_t {
     SkippedWhenHeaderMissing,  // the check runs only when the signature/token is present
     SkippedWhenSecretMissing,  // the check runs only when the secret is configured
+    SkippedWhenMacMissing,     // ... only when a MAC, None without a secret, was computed
     ResultIgnored,             // a boolean verifier's result is discarded
     ResultOnlyLogged,          // ... or only logged
     FailureContinues,          // a failed check's branch does not reject

@@ -533,8 +533,10 @@ RoleSet ValueRoles::evalCall(const Function& fn, ExprId id, int depth) {
     return ValueRole::Digest;
   }
 
+  // A method of the project's own that shares a library transform's name (`self.digest()`)
+  // is judged by its body, further down.
   ExprId source = transformSource(fn, id, knowledge_);
-  if (source != kNoExpr) return eval(fn, source, depth + 1);
+  if (source != kNoExpr && calls_.resolveCall(fn, id) == kNoFunction) return eval(fn, source, depth + 1);
 
   RoleSet r = requestRoles(fn, id);
   if (!r.empty()) return r;

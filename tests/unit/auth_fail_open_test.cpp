@@ -291,5 +291,40 @@ def g():
   EXPECT_EQ(linesOf("WH101"), Lines{});
 }
 
+// A test of the computed MAC is the secret's presence in disguise when the computation gives
+// None without a secret; a MAC that always has a value can be tested without harm.
+TEST_F(FailOpenTest, MacThatIsNoneWithoutASecret) {
+  load(std::string(kPrelude) + R"(
+class Receiver:
+    def __init__(self, secret=None):
+        self.secret = secret
+
+    def digest(self):
+        return hmac.new(self.secret, request.get_data(), hashlib.sha256).hexdigest() if self.secret else None
+
+    def optional(self):
+        mac = self.digest()
+        if mac is not None:
+            if not hmac.compare_digest(request.headers.get("X-Signature", ""), "sha256=" + mac):
+                abort(400)
+        return use(request.get_json())
+
+    def always(self):
+        mac = expected(request.get_data())
+        if mac:
+            if not hmac.compare_digest(request.headers.get("X-Signature", ""), mac):
+                abort(400)
+        else:
+            abort(500)
+        return use(request.get_json())
+
+receiver = Receiver(os.environ.get("RECEIVER_SECRET"))
+app.add_url_rule("/hooks/o", view_func=receiver.optional, methods=["POST"])
+app.add_url_rule("/hooks/a", view_func=receiver.always, methods=["POST"])
+)");
+  EXPECT_EQ(shapes(), (std::vector<std::pair<uint32_t, K>>{{23, K::SkippedWhenMacMissing}}));
+  EXPECT_EQ(linesOf("WH101"), Lines{});
+}
+
 }  // namespace
 }  // namespace hg
