@@ -7,14 +7,6 @@ namespace hg {
 
 namespace {
 
-bool matchesWithPrefixes(const Knowledge& knowledge, std::string_view category, const std::string& name) {
-  if (name.empty()) return false;
-  for (const std::string& prefix : qualifiedPrefixes(name)) {
-    if (knowledge.matches(category, prefix)) return true;
-  }
-  return false;
-}
-
 // Whether the subtree under `root` satisfies `test` somewhere (lambdas are other code).
 template <typename Test>
 bool anyIn(const Function& fn, ExprId root, Test test) {
@@ -26,21 +18,24 @@ bool anyIn(const Function& fn, ExprId root, Test test) {
   return found;
 }
 
-class Evidence {
+}  // namespace
+
+// The evidence in one function, with the owner's memo of callee matches.
+class FunctionEvidence {
  public:
-  Evidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests)
-      : program_(program), knowledge_(knowledge), requests_(requests) {}
+  explicit FunctionEvidence(BrowserFlowEvidence& owner)
+      : owner_(owner), knowledge_(owner.knowledge_), requests_(owner.requests_) {}
 
   std::string in(FunctionId id) {
-    const Function& fn = program_.function(id);
+    const Function& fn = owner_.program_.function(id);
     for (ExprId e = 0; e < fn.exprs.size(); ++e) {
       const Expr& x = fn.expr(e);
       if (x.kind == ExprKind::Compare && x.args.size() == 2 && comparesRequestWithSession(fn, id, x.args[0], x.args[1]))
         return "compares request data with the session";
       if (x.kind != ExprKind::Call) continue;
       std::string callee = calleeName(fn, e);
-      if (matchesWithPrefixes(knowledge_, "rpc_dispatchers", callee)) return "dispatches the request to " + callee;
-      if (matchesWithPrefixes(knowledge_, "sign_in_calls", callee)) return "calls " + callee;
+      if (owner_.calleeMatches("rpc_dispatchers", callee)) return "dispatches the request to " + callee;
+      if (owner_.calleeMatches("sign_in_calls", callee)) return "calls " + callee;
       // compare_digest(request state, session state) and the like.
       if (x.args.size() >= 3 && comparesRequestWithSession(fn, id, x.args[1], x.args[2]))
         return "compares request data with the session";
@@ -58,7 +53,7 @@ class Evidence {
     return anyIn(fn, root, [&](ExprId id) {
       const Expr& x = fn.expr(id);
       if (x.kind != ExprKind::Name && x.kind != ExprKind::Attribute && x.kind != ExprKind::Call) return false;
-      return matchesWithPrefixes(knowledge_, "browser_sessions", x.kind == ExprKind::Call ? calleeName(fn, id) : nameOf(fn, id));
+      return owner_.calleeMatches("browser_sessions", x.kind == ExprKind::Call ? calleeName(fn, id) : nameOf(fn, id));
     });
   }
 
@@ -93,20 +88,33 @@ class Evidence {
     return *field;
   }
 
-  const Program& program_;
+  BrowserFlowEvidence& owner_;
   const Knowledge& knowledge_;
   RequestUseAnalysis& requests_;
 };
 
-}  // namespace
+bool BrowserFlowEvidence::calleeMatches(std::string_view category, const std::string& name) {
+  if (name.empty()) return false;
+  auto key = std::make_pair(std::string(category), name);
+  auto it = byCallee_.find(key);
+  if (it != byCallee_.end()) return it->second;
+  bool found = false;
+  for (const std::string& prefix : qualifiedPrefixes(name)) {
+    if (knowledge_.matches(category, prefix)) {
+      found = true;
+      break;
+    }
+  }
+  byCallee_.emplace(std::move(key), found);
+  return found;
+}
 
-std::string notWebhookEvidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
-                               const std::vector<FunctionId>& reachable) {
-  Evidence evidence(program, knowledge, requests);
+std::string BrowserFlowEvidence::notWebhookEvidence(const std::vector<FunctionId>& reachable) {
   for (FunctionId f : reachable) {
-    if (f >= program.functionCount()) continue;
-    std::string why = evidence.in(f);
-    if (!why.empty()) return why;
+    if (f >= program_.functionCount()) continue;
+    auto it = byFunction_.find(f);
+    if (it == byFunction_.end()) it = byFunction_.emplace(f, FunctionEvidence(*this).in(f)).first;
+    if (!it->second.empty()) return it->second;
   }
   return "";
 }

@@ -11,7 +11,9 @@
 // (`browser_sessions`, `sign_in_fields`, `sign_in_calls`, `rpc_dispatchers`).
 #pragma once
 
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/knowledge.h"
@@ -20,10 +22,28 @@
 
 namespace hg {
 
-// Why the functions a route reaches (the handler first) show it is not a webhook: "compares
-// request data with the session", "reads the id_token field", "calls oauth.fetch_token",
-// "dispatches the body to xmlrpc...". Empty when nothing does.
-std::string notWebhookEvidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
-                               const std::vector<FunctionId>& reachable);
+// Remembers each function's evidence and each callee name's match: routes share helpers, and
+// a repository's thousands of routes would otherwise rescan them and re-match every call.
+class BrowserFlowEvidence {
+ public:
+  BrowserFlowEvidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests)
+      : program_(program), knowledge_(knowledge), requests_(requests) {}
+
+  // Why the functions a route reaches (the handler first) show it is not a webhook: "compares
+  // request data with the session", "reads the id_token field", "calls oauth.fetch_token",
+  // "dispatches the request to xmlrpc...". Empty when nothing does.
+  std::string notWebhookEvidence(const std::vector<FunctionId>& reachable);
+
+ private:
+  friend class FunctionEvidence;
+  // Whether a callee name (or one of its qualified prefixes) is in `category`, memoized.
+  bool calleeMatches(std::string_view category, const std::string& name);
+
+  const Program& program_;
+  const Knowledge& knowledge_;
+  RequestUseAnalysis& requests_;
+  std::unordered_map<FunctionId, std::string> byFunction_;
+  std::map<std::pair<std::string, std::string>, bool, std::less<>> byCallee_;
+};
 
 }  // namespace hg

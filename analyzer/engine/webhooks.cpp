@@ -4,7 +4,6 @@
 #include <cctype>
 #include <set>
 
-#include "engine/browser_flows.h"
 #include "engine/dependencies.h"
 #include "engine/engine.h"
 #include "engine/expr_walk.h"
@@ -53,7 +52,8 @@ WebhookClassifier::WebhookClassifier(const Program& program, const Knowledge& kn
       summaries_(summaries),
       requests_(requests),
       values_(values),
-      coverage_(coverage) {}
+      coverage_(coverage),
+      browserFlows_(program, knowledge, requests) {}
 
 bool WebhookClassifier::hasWebhookWord(std::string_view text) const {
   std::vector<std::string> tokens = words(text);
@@ -69,7 +69,9 @@ bool WebhookClassifier::hasWebhookWord(std::string_view text) const {
   return false;
 }
 
-std::vector<FunctionId> WebhookClassifier::reachableFunctions(FunctionId from) const {
+const std::vector<FunctionId>& WebhookClassifier::reachableFunctions(FunctionId from) {
+  auto cached = reachable_.find(from);
+  if (cached != reachable_.end()) return cached->second;
   std::vector<FunctionId> order;
   std::set<FunctionId> seen{from};
   std::vector<FunctionId> todo{from};
@@ -88,7 +90,7 @@ std::vector<FunctionId> WebhookClassifier::reachableFunctions(FunctionId from) c
       }
     }
   }
-  return order;
+  return reachable_.emplace(from, std::move(order)).first->second;
 }
 
 bool WebhookClassifier::readsRequest(const Route& route) {
@@ -175,7 +177,7 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   }
   // A sign-in callback or an RPC endpoint shows in its code who calls it; its name, module and
   // CSRF exemption are then no evidence. What only a webhook sender does still counts.
-  bool calledByOthers = !notWebhookEvidence(program_, knowledge_, requests_, reachableFunctions(route.handler)).empty();
+  bool calledByOthers = !browserFlows_.notWebhookEvidence(reachableFunctions(route.handler)).empty();
   if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
   if (calledByOthers) return reasons;
   if (hasWebhookWord(route.path)) reasons.push_back("path " + route.path);

@@ -12,6 +12,7 @@
 
 #include "core/knowledge.h"
 #include "core/program.h"
+#include "engine/browser_flows.h"
 #include "engine/call_resolution.h"
 #include "engine/route_coverage.h"
 #include "engine/verification_summaries.h"
@@ -48,7 +49,8 @@ class WebhookClassifier {
   void classify();
   bool readsSignatureHeader(size_t routeIndex);
   bool readsMachineBody(size_t routeIndex);
-  std::vector<FunctionId> reachableFunctions(FunctionId from) const;
+  // Memoized: several parts of the definition walk the same handler's calls.
+  const std::vector<FunctionId>& reachableFunctions(FunctionId from);
   bool decoratorMatches(const Route& route, std::string_view category) const;
 
   const Program& program_;
@@ -59,6 +61,8 @@ class WebhookClassifier {
   RequestUseAnalysis& requests_;
   ValueFacts& values_;
   RouteCoverageAnalysis& coverage_;
+  BrowserFlowEvidence browserFlows_;
+  std::map<FunctionId, std::vector<FunctionId>> reachable_;
   bool classified_ = false;
   std::vector<WebhookHandler> handlers_;
   std::map<size_t, size_t> byRoute_;
