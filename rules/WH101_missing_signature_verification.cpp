@@ -165,8 +165,7 @@ class MissingSignatureVerification final : public Rule {
       Finding f;
       std::string construct = read->directRead ? read->what : "the request through " + read->what;
       if (!read->directRead && !read->what.ends_with("()")) construct = "request data (" + read->what + ")";
-      std::string target = route.label();
-      f.message = target + " handler " + quotedName(fn.name) + " reads " + construct + " without verifying a signature";
+      f.message = handlerText(route, fn.name) + " reads " + construct + " without verifying a signature";
       if (scan.anyAttempt()) f.message += " on every path";
       f.location = fn.defSpan.valid() ? fn.defSpan : fn.span;
       if (route.declaration.valid()) f.related.push_back({route.declaration, "route declared here"});

@@ -33,7 +33,7 @@ class VerifyAfterUse final : public Rule {
         }
         Finding f;
         f.location = use.span;
-        f.message = ctx.program.routes[w.route].label() + " handler " + quotedName(fn.name) + " " + describeUse(use) +
+        f.message = handlerText(ctx.program.routes[w.route], fn.name) + " " + describeUse(use) +
                     " before verifying its signature";
         if (later) f.related.push_back({later->span, "signature verified here"});
         f.help = "verify the signature over the raw body first and reject the request on failure, then parse and "

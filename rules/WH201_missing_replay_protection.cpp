@@ -25,7 +25,7 @@ class MissingReplayProtection final : public Rule {
       const Function& fn = ctx.program.function(w.handler);
 
       Finding f;
-      f.message = route.label() + " handler " + quotedName(fn.name) +
+      f.message = handlerText(route, fn.name) +
                   " has no timestamp freshness check or delivery id de-duplication";
       if (!p.timestampHeaderReads.empty()) {
         f.message += ": it reads " + p.timestampHeaderReads.front().header +

@@ -34,7 +34,7 @@ class UnsignedTimestamp final : public Rule {
         std::string what = !read->headerName.empty() ? "the " + read->headerName + " header"
                                                       : spanText(ctx.program, read->span);
         Finding f;
-        f.message = route.label() + " handler " + quotedName(fn.name) + " checks the freshness of " + what +
+        f.message = handlerText(route, fn.name) + " checks the freshness of " + what +
                     ", which is not part of the signed message";
         f.location = read->span;
         f.related.push_back({t.check.span, "compared with the current time here"});

@@ -58,7 +58,7 @@ class WeakTimestampWindow final : public Rule {
         }
         if (problems.empty() || !reported.insert(c.span).second) continue;
         Finding f;
-        f.message = route.label() + " handler " + quotedName(fn.name) + " checks the request timestamp with " +
+        f.message = handlerText(route, fn.name) + " checks the request timestamp with " +
                     spanText(ctx.program, c.span) + ", which " + joined(problems);
         f.location = c.span;
         if (const ValueOrigin* read = t.read()) f.related.push_back({read->span, "timestamp read here"});

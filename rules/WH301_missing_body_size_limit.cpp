@@ -63,8 +63,7 @@ class MissingBodySizeLimit final : public Rule {
       const Function& handler = ctx.program.function(first.handler);
       Finding f;
       std::string framework = a.framework.empty() ? "" : a.framework + " ";
-      f.message = framework + "application " + applicationLabel(a) + " serves " + first.label() + " handler " +
-                  quotedName(handler.name);
+      f.message = framework + "application " + applicationLabel(a) + " serves " + handlerText(first, handler.name);
       if (unbounded.size() > 1)
         f.message += " and " + std::to_string(unbounded.size() - 1) + " more webhook route" +
                      (unbounded.size() > 2 ? "s" : "");

@@ -33,8 +33,8 @@ class ExcessiveBodySizeLimit final : public Rule {
         problem = "to " + bytesText(s.bytes) + ", above the " + bytesText(maxBytes) + " allowed";
       if (problem.empty()) return;
       Finding f;
-      f.message = owner + " sets " + s.what + " " + problem + " for webhook " + route.label() + " handler " +
-                  quotedName(ctx.program.function(route.handler).name);
+      f.message = owner + " sets " + s.what + " " + problem + " for webhook " +
+                  handlerText(route, ctx.program.function(route.handler).name);
       f.location = s.location;
       if (route.declaration.valid()) f.related.push_back({route.declaration, "webhook route declared here"});
       f.help = "set " + s.what + " to the largest payload the provider sends, with some margin (1 MiB is ample for "

@@ -45,7 +45,7 @@ class OutboundRequestWithoutTimeout final : public Rule {
     for (size_t r = 0; r < ctx.program.routes.size(); ++r) {
       const Route& route = ctx.program.routes[r];
       if (route.handler >= ctx.program.functionCount()) continue;
-      const std::string owner = route.label() + " handler " + quotedName(ctx.program.function(route.handler).name);
+      const std::string owner = handlerText(route, ctx.program.function(route.handler).name);
       const RouteScope& scope = scopes.scope(r);
       for (FunctionId id : scope.functions) {
         const Function& fn = ctx.program.function(id);

@@ -17,7 +17,7 @@ inline std::string functionLabel(const RuleContext& ctx, FunctionId fnId) {
   const Program& program = ctx.program;
   const Function& fn = program.function(fnId);
   for (const Route& route : program.routes) {
-    if (route.handler == fnId) return route.label() + " handler " + quotedName(fn.name);
+    if (route.handler == fnId) return handlerText(route, fn.name);
   }
   if (fn.name == "<module>") {
     const Module* m = program.moduleOf(fn.file);

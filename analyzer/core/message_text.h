@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/program.h"
+
 namespace hg {
 
 inline std::string quotedName(std::string_view name) {
@@ -16,6 +18,11 @@ inline std::string quotedName(std::string_view name) {
   out += name;
   out += '`';
   return out;
+}
+
+// "POST /webhook/stripe handler `stripe_webhook`": how messages name the route a finding is for.
+inline std::string handlerText(const Route& route, std::string_view handlerName) {
+  return route.label() + " handler " + quotedName(handlerName);
 }
 
 }  // namespace hg

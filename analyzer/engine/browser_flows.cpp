@@ -7,6 +7,14 @@ namespace hg {
 
 namespace {
 
+bool matchesWithPrefixes(const Knowledge& knowledge, std::string_view category, const std::string& name) {
+  if (name.empty()) return false;
+  for (const std::string& prefix : qualifiedPrefixes(name)) {
+    if (knowledge.matches(category, prefix)) return true;
+  }
+  return false;
+}
+
 // Whether the subtree under `root` satisfies `test` somewhere (lambdas are other code).
 template <typename Test>
 bool anyIn(const Function& fn, ExprId root, Test test) {
@@ -18,24 +26,21 @@ bool anyIn(const Function& fn, ExprId root, Test test) {
   return found;
 }
 
-}  // namespace
-
-// The evidence in one function, with the owner's memo of callee matches.
-class FunctionEvidence {
+class Evidence {
  public:
-  explicit FunctionEvidence(BrowserFlowEvidence& owner)
-      : owner_(owner), knowledge_(owner.knowledge_), requests_(owner.requests_) {}
+  Evidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests)
+      : program_(program), knowledge_(knowledge), requests_(requests) {}
 
   std::string in(FunctionId id) {
-    const Function& fn = owner_.program_.function(id);
+    const Function& fn = program_.function(id);
     for (ExprId e = 0; e < fn.exprs.size(); ++e) {
       const Expr& x = fn.expr(e);
       if (x.kind == ExprKind::Compare && x.args.size() == 2 && comparesRequestWithSession(fn, id, x.args[0], x.args[1]))
         return "compares request data with the session";
       if (x.kind != ExprKind::Call) continue;
       std::string callee = calleeName(fn, e);
-      if (owner_.calleeMatches("rpc_dispatchers", callee)) return "dispatches the request to " + callee;
-      if (owner_.calleeMatches("sign_in_calls", callee)) return "calls " + callee;
+      if (matchesWithPrefixes(knowledge_, "rpc_dispatchers", callee)) return "dispatches the request to " + callee;
+      if (matchesWithPrefixes(knowledge_, "sign_in_calls", callee)) return "calls " + callee;
       // compare_digest(request state, session state) and the like.
       if (x.args.size() >= 3 && comparesRequestWithSession(fn, id, x.args[1], x.args[2]))
         return "compares request data with the session";
@@ -53,7 +58,7 @@ class FunctionEvidence {
     return anyIn(fn, root, [&](ExprId id) {
       const Expr& x = fn.expr(id);
       if (x.kind != ExprKind::Name && x.kind != ExprKind::Attribute && x.kind != ExprKind::Call) return false;
-      return owner_.calleeMatches("browser_sessions", x.kind == ExprKind::Call ? calleeName(fn, id) : nameOf(fn, id));
+      return matchesWithPrefixes(knowledge_, "browser_sessions", x.kind == ExprKind::Call ? calleeName(fn, id) : nameOf(fn, id));
     });
   }
 
@@ -88,32 +93,19 @@ class FunctionEvidence {
     return *field;
   }
 
-  BrowserFlowEvidence& owner_;
+  const Program& program_;
   const Knowledge& knowledge_;
   RequestUseAnalysis& requests_;
 };
 
-bool BrowserFlowEvidence::calleeMatches(std::string_view category, const std::string& name) {
-  if (name.empty()) return false;
-  auto key = std::make_pair(std::string(category), name);
-  auto it = byCallee_.find(key);
-  if (it != byCallee_.end()) return it->second;
-  bool found = false;
-  for (const std::string& prefix : qualifiedPrefixes(name)) {
-    if (knowledge_.matches(category, prefix)) {
-      found = true;
-      break;
-    }
-  }
-  byCallee_.emplace(std::move(key), found);
-  return found;
-}
+}  // namespace
 
 std::string BrowserFlowEvidence::notWebhookEvidence(const std::vector<FunctionId>& reachable) {
+  Evidence evidence(program_, knowledge_, requests_);
   for (FunctionId f : reachable) {
     if (f >= program_.functionCount()) continue;
     auto it = byFunction_.find(f);
-    if (it == byFunction_.end()) it = byFunction_.emplace(f, FunctionEvidence(*this).in(f)).first;
+    if (it == byFunction_.end()) it = byFunction_.emplace(f, evidence.in(f)).first;
     if (!it->second.empty()) return it->second;
   }
   return "";

@@ -11,7 +11,6 @@
 // (`browser_sessions`, `sign_in_fields`, `sign_in_calls`, `rpc_dispatchers`).
 #pragma once
 
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,8 +21,8 @@
 
 namespace hg {
 
-// Remembers each function's evidence and each callee name's match: routes share helpers, and
-// a repository's thousands of routes would otherwise rescan them and re-match every call.
+// Remembers each function's evidence: routes share helpers, which a repository's thousands of
+// routes would otherwise rescan.
 class BrowserFlowEvidence {
  public:
   BrowserFlowEvidence(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests)
@@ -35,15 +34,10 @@ class BrowserFlowEvidence {
   std::string notWebhookEvidence(const std::vector<FunctionId>& reachable);
 
  private:
-  friend class FunctionEvidence;
-  // Whether a callee name (or one of its qualified prefixes) is in `category`, memoized.
-  bool calleeMatches(std::string_view category, const std::string& name);
-
   const Program& program_;
   const Knowledge& knowledge_;
   RequestUseAnalysis& requests_;
   std::unordered_map<FunctionId, std::string> byFunction_;
-  std::map<std::pair<std::string, std::string>, bool, std::less<>> byCallee_;
 };
 
 }  // namespace hg

@@ -11,7 +11,7 @@ namespace {
 
 std::string routeText(const Program& program, const Route& route) {
   std::string handler = route.handler < program.functionCount() ? program.function(route.handler).name : "?";
-  return route.label() + " handler " + quotedName(handler);
+  return handlerText(route, handler);
 }
 
 }  // namespace
