@@ -150,6 +150,8 @@ class MissingSignatureVerification final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH101"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {
       if (ctx.coverage().coverage(w.route).attempted) continue;

@@ -17,6 +17,8 @@ class TimingUnsafeCompare final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH102"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;
     for (const UnsafeComparison& c : findUnsafeComparisons(ctx)) {

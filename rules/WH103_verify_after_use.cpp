@@ -17,6 +17,8 @@ class VerifyAfterUse final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH103"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<FunctionId> done;
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {

@@ -17,6 +17,8 @@ class SignatureOverParsedBody final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH104"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;
     for (const SignedMessage& m : findMacsOverParsedBody(ctx)) {

@@ -45,6 +45,8 @@ class FailOpenVerification final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH105"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;
     for (const FailOpenCheck& c : findFailOpenChecks(ctx)) {

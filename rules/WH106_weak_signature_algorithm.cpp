@@ -15,6 +15,8 @@ class WeakSignatureAlgorithm final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH106"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     std::set<Span> reported;
     for (const WeakSignature& w : findWeakSignatures(ctx)) {

@@ -16,10 +16,12 @@ class HardcodedWebhookSecret final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH107"); }
 
+  bool splitsByFunction() const override { return true; }
+
+  // A literal used as the key by several functions gives one finding per use; the engine keeps
+  // one per location, the same one whichever part of the program each use was found in.
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
-    std::set<Span> reported;
     for (const HardcodedKey& k : findHardcodedKeys(ctx)) {
-      if (!reported.insert(k.literal.location).second) continue;
       const Function& fn = ctx.program.function(k.function);
       std::string use = k.api == "==" || k.api == "!=" ? "compared with a signature header" : "the key of " + k.api;
       Finding f;

@@ -16,6 +16,8 @@ class MissingReplayProtection final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH201"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     ReplayAnalysis& replay = ctx.replay();
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {

@@ -19,6 +19,8 @@ class UnsignedTimestamp final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH202"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     ReplayAnalysis& replay = ctx.replay();
     for (const WebhookHandler& w : ctx.webhooks().handlers()) {

@@ -29,6 +29,8 @@ class WeakTimestampWindow final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH203"); }
 
+  bool splitsByFunction() const override { return true; }
+
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     ReplayAnalysis& replay = ctx.replay();
     const double maxWindow = ctx.config.maxTimestampWindowSeconds;

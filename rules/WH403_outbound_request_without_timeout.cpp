@@ -4,13 +4,11 @@
 // Which calls take a timeout, and how it is passed, is data (knowledge "outbound_timeouts":
 // `timeout_kw`, `timeout_arg`). `timeout=None` is no timeout; `**options` may carry one and is
 // not reported.
-#include <set>
-
 #include "core/message_text.h"
 #include "engine/expr_walk.h"
 #include "engine/route_scope.h"
 #include "engine/rule_context.h"
-#include "engine/taint_analysis.h"
+#include "engine/taint_catalog.h"
 #include "rules/rule_text.h"
 #include "rules/rules.h"
 
@@ -36,15 +34,16 @@ bool passesTimeout(const Function& fn, ExprId call, const nlohmann::json& attrs)
 class OutboundRequestWithoutTimeout final : public Rule {
  public:
   const RuleMeta& meta() const override { return *catalogEntry("WH403"); }
-  bool usesTaint() const override { return true; }
+  bool splitsByFunction() const override { return true; }
 
+  // A call that serves several routes gives one finding per route; the engine keeps one per
+  // location, the same one whichever part of the program each route was judged in.
   void check(RuleContext& ctx, std::vector<Finding>& out) const override {
     RouteScopes& scopes = ctx.scopes();
-    const TaintCatalog& catalog = ctx.taint().catalog();
-    std::set<Span> reported;
+    const TaintCatalog& catalog = ctx.taintCatalog();
     for (size_t r = 0; r < ctx.program.routes.size(); ++r) {
       const Route& route = ctx.program.routes[r];
-      if (route.handler >= ctx.program.functionCount()) continue;
+      if (route.handler >= ctx.program.functionCount() || !ctx.owns(route.handler)) continue;
       const std::string owner = handlerText(route, ctx.program.function(route.handler).name);
       const RouteScope& scope = scopes.scope(r);
       for (FunctionId id : scope.functions) {
@@ -62,7 +61,6 @@ class OutboundRequestWithoutTimeout final : public Rule {
               CatalogMatch m = catalog.matchCall("outbound_timeouts", fn, call);
               if (!m || passesTimeout(fn, call, m.attributes())) continue;
               const Span& at = fn.expr(call).span;
-              if (!reported.insert(at).second) continue;
               ExprId callee = calleeOf(fn, call);
               std::string name = spanText(ctx.program, callee == kNoExpr ? at : fn.expr(callee).span, 40);
               Finding f;

@@ -14,7 +14,7 @@
 #include "cli/cpp_frontend_loader.h"
 #include "cli/error_text.h"
 #include "cli/file_discovery.h"
-#include "cli/parallel_for.h"
+#include "core/parallel_for.h"
 #include "cli/repository.h"
 #include "cli/scan_context.h"
 #include "cli/route_prefilter.h"

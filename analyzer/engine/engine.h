@@ -28,7 +28,8 @@ struct EngineConfig {
   uint64_t maxBodyBytes = 10ull * 1024 * 1024;  // WH302 threshold
   double maxTimestampWindowSeconds = 15 * 60;    // WH203 threshold
   // Threads the rule phase may use (--jobs): above one, the taint analysis runs beside the
-  // other rules. Findings do not depend on it.
+  // other rules and the rules that split by function run over parts of the program side by
+  // side. Findings do not depend on it.
   unsigned jobs = 1;
 };
 
@@ -41,6 +42,11 @@ class Rule {
   virtual void check(RuleContext& context, std::vector<Finding>& out) const = 0;
   // Whether check() asks for context.taint(): the analysis is then started before the rules run.
   virtual bool usesTaint() const { return false; }
+  // Whether every finding of check() comes from one function, or one handler with the code it
+  // calls, judged on its own: the rule then runs over parts of the program side by side
+  // (context.part, engine.cpp) and reports only on the functions and handlers of its part.
+  // A rule that deduplicates across functions, or needs every webhook route at once, does not.
+  virtual bool splitsByFunction() const { return false; }
 };
 
 // Every implemented rule of the catalog, in id order (rules/registry.cpp).

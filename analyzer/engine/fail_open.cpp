@@ -326,7 +326,7 @@ class FailOpenFinder {
 
   std::vector<FailOpenCheck> run() {
     for (FunctionId id = 0; id < ctx_.program.functionCount(); ++id) {
-      if (verificationSites(ctx_, id).empty()) continue;
+      if (!ctx_.owns(id) || verificationSites(ctx_, id).empty()) continue;
       FunctionScan scan(ctx_, id, styleOf(id));
       presenceInCondition(scan);
       presenceAroundCheck(scan);
@@ -522,7 +522,7 @@ class FailOpenFinder {
     }
     for (const auto& [id, sites] : callers) {
       const Function& fn = program.function(id);
-      if (handlers_.count(id) || !namedAsVerifier(fn.name)) continue;
+      if (!ctx_.owns(id) || handlers_.count(id) || !namedAsVerifier(fn.name)) continue;
       bool returnsTrue = false, returnsValue = false;
       if (!acceptsEverything(fn, returnsTrue, returnsValue)) continue;
       bool calledAsStatement = false;

@@ -7,16 +7,23 @@
 #include "engine/replay_protection.h"
 #include "engine/route_scope.h"
 #include "engine/taint_analysis.h"
+#include "engine/taint_catalog.h"
 
 namespace hg {
 
 RuleContext::RuleContext(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
                          Diagnostics& diags)
-    : program(program), knowledge(knowledge), config(config), diagnostics(diags) {}
+    : program(program), knowledge(knowledge), config(config), diagnostics(diags), part() {}
+
+RuleContext::RuleContext(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
+                         Diagnostics& diags, const CallResolver& sharedCalls, FunctionRange part)
+    : program(program), knowledge(knowledge), config(config), diagnostics(diags), part(part),
+      sharedCalls_(&sharedCalls) {}
 
 RuleContext::~RuleContext() = default;
 
 const CallResolver& RuleContext::calls() {
+  if (sharedCalls_) return *sharedCalls_;
   if (!calls_) calls_ = std::make_unique<CallResolver>(program);
   return *calls_;
 }
@@ -50,7 +57,7 @@ GuardAnalysis& RuleContext::guards() {
 WebhookClassifier& RuleContext::webhooks() {
   if (!webhooks_)
     webhooks_ = std::make_unique<WebhookClassifier>(program, knowledge, config, calls(), summaries(), requestUses(),
-                                                    values(), coverage());
+                                                    values(), coverage(), part);
   return *webhooks_;
 }
 
@@ -72,6 +79,11 @@ TaintAnalysis& RuleContext::taint() {
     taintInUse_ = taint_.get();
   }
   return *taintInUse_;
+}
+
+const TaintCatalog& RuleContext::taintCatalog() {
+  if (!taintCatalog_) taintCatalog_ = std::make_unique<TaintCatalog>(program, knowledge);
+  return *taintCatalog_;
 }
 
 void RuleContext::startTaintInBackground() {

@@ -1,6 +1,7 @@
 // What a rule sees: the program, the knowledge, the configuration, the run's diagnostics, and
 // the analyses rules share. Each analysis is created on first use and cached, so it runs at most
-// once per scan whatever the number of rules asking. Not thread-safe: rules run one at a time.
+// once per scan whatever the number of rules asking. Not thread-safe: a context serves one thread;
+// a split rule phase gives each thread a context of its own over a part of the program.
 //
 //   context.requestReads(fn)                  request reads in a function (request_uses.h)
 //   context.calls().resolveCall(fn, call)     the scanned function a call reaches
@@ -27,6 +28,7 @@
 #include "engine/call_resolution.h"
 #include "engine/constant_folding.h"
 #include "engine/engine.h"
+#include "engine/function_range.h"
 #include "engine/guards.h"
 #include "engine/request_uses.h"
 #include "engine/route_coverage.h"
@@ -42,10 +44,15 @@ class BodyLimitAnalysis;
 class ReplayAnalysis;
 class RouteScopes;
 class TaintAnalysis;
+class TaintCatalog;
 
 class RuleContext {
  public:
   RuleContext(const Program& program, const Knowledge& knowledge, const EngineConfig& config, Diagnostics& diags);
+  // A context over a part of the program that shares a finished call resolver (which is only
+  // read) with the contexts of the other parts.
+  RuleContext(const Program& program, const Knowledge& knowledge, const EngineConfig& config, Diagnostics& diags,
+              const CallResolver& sharedCalls, FunctionRange part);
   ~RuleContext();
   RuleContext(const RuleContext&) = delete;
   RuleContext& operator=(const RuleContext&) = delete;
@@ -54,6 +61,10 @@ class RuleContext {
   const Knowledge& knowledge;
   const EngineConfig& config;
   Diagnostics& diagnostics;
+  // What the rules that split by function look at (Rule::splitsByFunction); the whole program
+  // unless the rule phase is split.
+  const FunctionRange part;
+  bool owns(FunctionId fn) const { return part.contains(fn); }
 
   const CallResolver& calls();
   RequestUseAnalysis& requestUses();
@@ -67,6 +78,8 @@ class RuleContext {
   const ConstantFolder& constants();
   ValueRoles& valueRoles();
   TaintAnalysis& taint();
+  // The sources, sinks and sanitizers the taint analysis knows, without running it.
+  const TaintCatalog& taintCatalog();
   // Starts the taint analysis on a thread of its own (background_taint.h); taint() waits for it.
   void startTaintInBackground();
   RouteScopes& scopes();
@@ -75,6 +88,7 @@ class RuleContext {
 
  private:
   std::unique_ptr<CallResolver> calls_;
+  const CallResolver* sharedCalls_ = nullptr;
   std::unique_ptr<RequestUseAnalysis> requests_;
   std::unique_ptr<ValueFacts> values_;
   std::unique_ptr<VerificationSummaries> summaries_;
@@ -86,6 +100,7 @@ class RuleContext {
   std::unique_ptr<TaintAnalysis> taint_;
   std::unique_ptr<BackgroundTaint> backgroundTaint_;
   TaintAnalysis* taintInUse_ = nullptr;  // taint_ or the background analysis
+  std::unique_ptr<TaintCatalog> taintCatalog_;
   std::unique_ptr<RouteScopes> scopes_;
   std::unique_ptr<ReplayAnalysis> replay_;
   std::unique_ptr<BodyLimitAnalysis> bodyLimits_;

@@ -155,7 +155,9 @@ class ComparisonJudge {
 
 std::vector<UnsafeComparison> findUnsafeComparisons(RuleContext& ctx) {
   std::vector<UnsafeComparison> out;
-  for (FunctionId id = 0; id < ctx.program.functionCount(); ++id) ComparisonJudge(ctx, id).scan(out);
+  for (FunctionId id = 0; id < ctx.program.functionCount(); ++id) {
+    if (ctx.owns(id)) ComparisonJudge(ctx, id).scan(out);
+  }
   return out;
 }
 
@@ -167,6 +169,7 @@ std::vector<SignedMessage> findMacsOverParsedBody(RuleContext& ctx) {
   ValueRoles& roles = ctx.valueRoles();
   constexpr RoleSet kParsed = RoleSet(ValueRole::ParsedBody) | RoleSet(ValueRole::Reencoded);
   for (FunctionId fnId = 0; fnId < ctx.program.functionCount(); ++fnId) {
+    if (!ctx.owns(fnId)) continue;
     const Function& fn = ctx.program.function(fnId);
     for (ExprId id = 0; id < fn.exprs.size(); ++id) {
       if (fn.expr(id).kind != ExprKind::Call) continue;
@@ -284,6 +287,7 @@ std::vector<WeakSignature> findWeakSignatures(RuleContext& ctx) {
   ValueRoles& roles = ctx.valueRoles();
   constexpr RoleSet kRequestData = RoleSet(ValueRole::Request) | RoleSet(ValueRole::Payload) | RoleSet(ValueRole::RawBody);
   for (FunctionId fnId = 0; fnId < ctx.program.functionCount(); ++fnId) {
+    if (!ctx.owns(fnId)) continue;
     const Function& fn = ctx.program.function(fnId);
     for (ExprId id = 0; id < fn.exprs.size(); ++id) {
       if (fn.expr(id).kind != ExprKind::Call) continue;
@@ -332,6 +336,7 @@ std::vector<HardcodedKey> hardcodedKeyCandidates(RuleContext& ctx) {
   ValueRoles& roles = ctx.valueRoles();
   const ConfigSecretSources configured(ctx);
   for (FunctionId fnId = 0; fnId < ctx.program.functionCount(); ++fnId) {
+    if (!ctx.owns(fnId)) continue;
     const Function& fn = ctx.program.function(fnId);
     for (ExprId id = 0; id < fn.exprs.size(); ++id) {
       const Expr& e = fn.expr(id);

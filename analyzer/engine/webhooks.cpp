@@ -44,7 +44,8 @@ std::string lower(std::string_view s) {
 
 WebhookClassifier::WebhookClassifier(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
                                      const CallResolver& calls, VerificationSummaries& summaries,
-                                     RequestUseAnalysis& requests, ValueFacts& values, RouteCoverageAnalysis& coverage)
+                                     RequestUseAnalysis& requests, ValueFacts& values, RouteCoverageAnalysis& coverage,
+                                     FunctionRange part)
     : program_(program),
       knowledge_(knowledge),
       config_(config),
@@ -53,6 +54,7 @@ WebhookClassifier::WebhookClassifier(const Program& program, const Knowledge& kn
       requests_(requests),
       values_(values),
       coverage_(coverage),
+      part_(part),
       browserFlows_(program, knowledge, requests) {}
 
 bool WebhookClassifier::hasWebhookWord(std::string_view text) const {
@@ -203,13 +205,20 @@ void WebhookClassifier::classify() {
   for (size_t i = 0; i < program_.routes.size(); ++i) {
     const Route& route = program_.routes[i];
     if (route.handler >= program_.functionCount() || !route.acceptsBody()) continue;
-    if (!readsRequest(route)) continue;
+    if (!part_.contains(route.handler) || !readsRequest(route)) continue;
     if (behindUserAuthentication(i)) continue;
     std::vector<std::string> reasons = webhookReasons(i);
     if (reasons.empty()) continue;
     byRoute_[i] = handlers_.size();
     handlers_.push_back({i, route.handler, std::move(reasons)});
   }
+}
+
+void WebhookClassifier::adopt(std::vector<WebhookHandler> handlers) {
+  classified_ = true;
+  handlers_ = std::move(handlers);
+  byRoute_.clear();
+  for (size_t i = 0; i < handlers_.size(); ++i) byRoute_[handlers_[i].route] = i;
 }
 
 const std::vector<WebhookHandler>& WebhookClassifier::handlers() {

@@ -14,6 +14,7 @@
 #include "core/program.h"
 #include "engine/browser_flows.h"
 #include "engine/call_resolution.h"
+#include "engine/function_range.h"
 #include "engine/route_coverage.h"
 #include "engine/verification_summaries.h"
 
@@ -31,10 +32,14 @@ class WebhookClassifier {
  public:
   WebhookClassifier(const Program& program, const Knowledge& knowledge, const EngineConfig& config,
                     const CallResolver& calls, VerificationSummaries& summaries, RequestUseAnalysis& requests,
-                    ValueFacts& values, RouteCoverageAnalysis& coverage);
+                    ValueFacts& values, RouteCoverageAnalysis& coverage, FunctionRange part = {});
 
-  // Every webhook handler, in route order (a function serving two webhook routes appears twice).
+  // Every webhook handler whose function lies in the classifier's part of the program, in route
+  // order (a function serving two webhook routes appears twice).
   const std::vector<WebhookHandler>& handlers();
+  // Takes the handlers the classifiers of the parts found (engine.cpp), instead of classifying
+  // the routes again; `handlers` in route order.
+  void adopt(std::vector<WebhookHandler> handlers);
   const WebhookHandler* forRoute(size_t routeIndex);
   bool isWebhookHandler(FunctionId fn);
 
@@ -61,6 +66,7 @@ class WebhookClassifier {
   RequestUseAnalysis& requests_;
   ValueFacts& values_;
   RouteCoverageAnalysis& coverage_;
+  const FunctionRange part_;
   BrowserFlowEvidence browserFlows_;
   std::map<FunctionId, std::vector<FunctionId>> reachable_;
   bool classified_ = false;
