@@ -116,11 +116,21 @@ std::vector<Finding> runRules(const Program& program, const Knowledge& knowledge
   } else {
     // Each part has a context of its own (the analyses cache as they go and are not
     // thread-safe); only the call resolver, complete once built, is shared.
+    // The value roles are a fixpoint over the whole program: computed once here (beside the
+    // taint analysis), then copied into each part.
     const CallResolver& calls = context.calls();
+    const ValueRoles* roles = nullptr;
+    try {
+      context.valueRoles().precompute();
+      roles = &context.valueRoles();
+    } catch (const std::exception&) {
+      // Each part computes them, and its rules report the failure.
+    }
     std::vector<PartResult> results(parts.size());
     parallelFor(parts.size(), config.jobs, [&](size_t i) {
       PartResult& result = results[i];
       RuleContext partContext(program, knowledge, config, result.diagnostics, calls, parts[i]);
+      if (roles) partContext.adoptValueRoles(*roles);
       for (const Rule* rule : splitting) {
         if (progress && i == 0) progress->advance(rule->meta().id + " " + rule->meta().name);
         runRule(*rule, partContext, config, result.findings, result.diagnostics);

@@ -71,6 +71,10 @@ ValueRoles& RuleContext::valueRoles() {
   return *valueRoles_;
 }
 
+void RuleContext::adoptValueRoles(const ValueRoles& computed) {
+  valueRoles_ = std::make_unique<ValueRoles>(computed, requestUses(), constants());
+}
+
 TaintAnalysis& RuleContext::taint() {
   if (taintInUse_) return *taintInUse_;
   if (backgroundTaint_) taintInUse_ = backgroundTaint_->wait();

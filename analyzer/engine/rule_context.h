@@ -77,6 +77,8 @@ class RuleContext {
   WebhookClassifier& webhooks();
   const ConstantFolder& constants();
   ValueRoles& valueRoles();
+  // Takes a copy of another context's finished value roles instead of computing them again.
+  void adoptValueRoles(const ValueRoles& computed);
   TaintAnalysis& taint();
   // The sources, sinks and sanitizers the taint analysis knows, without running it.
   const TaintCatalog& taintCatalog();

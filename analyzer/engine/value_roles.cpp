@@ -92,7 +92,15 @@ std::string describeRoles(RoleSet roles) {
 
 ValueRoles::ValueRoles(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
                        const CallResolver& calls, const ConstantFolder& constants)
-    : program_(program), knowledge_(knowledge), requests_(requests), calls_(calls), constants_(constants) {}
+    : program_(program), knowledge_(knowledge), requests_(&requests), calls_(calls), constants_(&constants) {}
+
+ValueRoles::ValueRoles(const ValueRoles& computed, RequestUseAnalysis& requests, const ConstantFolder& constants)
+    : ValueRoles(computed) {
+  requests_ = &requests;
+  constants_ = &constants;
+}
+
+void ValueRoles::precompute() { compute(); }
 
 bool isSignatureEquality(RoleSet a, RoleSet b) {
   auto oneSide = [](RoleSet x, RoleSet y) {
@@ -383,7 +391,7 @@ std::string ValueRoles::headerNameOf(FunctionId fnId, ExprId id) {
   }
   if (nameExpr == kNoExpr) return "";
   // `request.headers.get(SIGNATURE_HEADER)` names the header through a constant.
-  ConstantValue v = constants_.fold(fn, nameExpr);
+  ConstantValue v = constants_->fold(fn, nameExpr);
   if (v.kind != ConstantValue::Kind::String || v.text.empty()) return "";
   return normalizeHeaderName(v.text);
 }
@@ -394,7 +402,7 @@ bool ValueRoles::isSecretSourceRead(const Function& fn, ExprId id) {
   std::string key;
   if (e.kind == ExprKind::Subscript && e.args.size() > 1) {
     container = e.args[0];
-    ConstantValue v = constants_.fold(fn, e.args[1]);
+    ConstantValue v = constants_->fold(fn, e.args[1]);
     if (v.kind == ConstantValue::Kind::String) key = v.text;
   } else if (e.kind == ExprKind::Attribute && !e.args.empty()) {
     container = e.args[0];
@@ -403,7 +411,7 @@ bool ValueRoles::isSecretSourceRead(const Function& fn, ExprId id) {
     if (!knowledge_.matches("secret_sources", calleeName(fn, id))) return false;
     ExprId arg = callArgument(fn, id, 0);
     if (arg == kNoExpr) return false;
-    ConstantValue v = constants_.fold(fn, arg);
+    ConstantValue v = constants_->fold(fn, arg);
     return v.kind == ConstantValue::Kind::String && isSecretName(v.text);
   }
   if (container == kNoExpr || key.empty()) return false;
@@ -957,7 +965,7 @@ void ValueRoles::compute() {
       if (block.condition != kNoExpr) recordCalls(block.condition);
     }
     // Header parameters (`x_signature: str = Header(None)`) are request reads.
-    for (const RequestRead& read : requests_.reads(id)) {
+    for (const RequestRead& read : requests_->reads(id)) {
       for (size_t i = 0; i < fn.params.size(); ++i) {
         if (read.expr == kNoExpr || fn.params[i].defaultValue != read.expr) continue;
         RoleSet r = headerRoles(read.headerName);

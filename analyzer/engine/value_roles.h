@@ -111,6 +111,15 @@ class ValueRoles {
  public:
   ValueRoles(const Program& program, const Knowledge& knowledge, RequestUseAnalysis& requests,
              const CallResolver& calls, const ConstantFolder& constants);
+  // A copy of an analysis for another thread: the fixpoint over the whole program is done once
+  // and handed to each part of a split rule phase (engine.cpp), which asks its own request and
+  // constant caches (they fill as they are asked and are not thread-safe). The program, the
+  // knowledge and the call resolver are only read.
+  ValueRoles(const ValueRoles& computed, RequestUseAnalysis& requests, const ConstantFolder& constants);
+  ValueRoles& operator=(const ValueRoles&) = delete;
+
+  // Runs the whole-program fixpoint now rather than at the first question.
+  void precompute();
 
   // The roles of `expr` evaluated in function `fn`.
   RoleSet roles(FunctionId fn, ExprId expr);
@@ -152,6 +161,8 @@ class ValueRoles {
   bool isSecretName(std::string_view name) const;
 
  private:
+  ValueRoles(const ValueRoles&) = default;
+
   struct Assignment {
     FunctionId function = kNoFunction;
     ExprId value = kNoExpr;
@@ -214,9 +225,9 @@ class ValueRoles {
 
   const Program& program_;
   const Knowledge& knowledge_;
-  RequestUseAnalysis& requests_;
+  RequestUseAnalysis* requests_;
   const CallResolver& calls_;
-  const ConstantFolder& constants_;
+  const ConstantFolder* constants_;
   bool computed_ = false;
   std::map<std::string, RoleSet> variables_;
   std::map<std::string, std::vector<Assignment>> assignments_;

@@ -124,6 +124,81 @@ def fetch(url):
   EXPECT_GE(taintFindings, 3u);  // the SSRFs through the helper and directly, the redirect
 }
 
+// With more than one job the program is cut into runs of functions and the rules that judge one
+// function or handler at a time run over each run with a context of its own. What the parts
+// share must still be judged once: a secret constant keying MACs in modules of both parts, a
+// helper without a timeout called from routes of both parts, a verifier defined in the first
+// module and called from the last.
+TEST_F(RunRulesTest, SplittingTheProgramChangesNothing) {
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"app/config.py", "SHARED_SECRET = b'k3y-for-all-partners'\n"},
+      {"app/signing.py", R"(
+import hashlib
+import hmac
+from flask import abort, request
+from app.config import SHARED_SECRET
+
+def verify(body, signature):
+    expected = hmac.new(SHARED_SECRET, body, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        abort(401)
+)"},
+      {"app/notify.py", R"(
+import requests
+
+def notify(url):
+    return requests.post(url, json={"ok": True})
+)"}};
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    std::string body = i % 2 == 0 ? "    verify(request.get_data(), request.headers['X-Signature'])\n" : "";
+    files.push_back({"app/partner" + n + ".py", R"(
+import hashlib
+import hmac
+from flask import Blueprint, request
+from app.config import SHARED_SECRET
+from app.notify import notify
+from app.signing import verify
+
+bp = Blueprint("partner)" + n + R"(", __name__)
+
+@bp.post("/hooks/partner)" + n + R"(")
+def receive():
+)" + body + R"(    event = request.get_json()
+    notify("https://status.example.com/)" + n + R"(")
+    return event["id"]
+
+def legacy_check(signature):
+    return hmac.new(SHARED_SECRET, b"ping", hashlib.sha1).hexdigest() == signature
+)"});
+  }
+  load(files);
+  auto describe = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+      out.push_back(f.ruleId + " " + std::to_string(f.location.file) + ":" + std::to_string(f.location.line) + " " +
+                    f.message);
+    }
+    return out;
+  };
+  config_.jobs = 1;
+  const std::vector<std::string> serial = describe(runRules(program(), knowledge_, config_, diags_));
+  for (unsigned jobs : {2u, 3u, 5u}) {
+    config_.jobs = jobs;
+    EXPECT_EQ(describe(runRules(program(), knowledge_, config_, diags_)), serial) << jobs << " jobs";
+  }
+  auto count = [&](const std::string& rule) {
+    size_t n = 0;
+    for (const std::string& f : serial) n += f.starts_with(rule + " ") ? 1 : 0;
+    return n;
+  };
+  EXPECT_EQ(count("WH101"), 3u);  // the partners that never call verify()
+  EXPECT_EQ(count("WH107"), 1u);  // one literal, however many functions key a MAC with it
+  EXPECT_EQ(count("WH403"), 1u);  // one call in the helper, whatever the number of routes
+  EXPECT_EQ(count("WH106"), 6u);  // each module's SHA-1 MAC is its own
+  EXPECT_EQ(count("WH102"), 6u);
+}
+
 // A taint rule selected alone still gets its analysis from the background thread.
 TEST_F(RunRulesTest, TaintRuleAloneWithJobs) {
   load(kTwoRoutesOneHandler);
