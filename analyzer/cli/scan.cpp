@@ -361,7 +361,7 @@ std::unique_ptr<ScanResult> scan(const ScanOptions& options) {
   // trustworthy result, so it ends the run with the input-error exit code.
   if (options.progress) options.progress->stage("linking", 0);
   bool complete = runGuarded(*result, "", "linking Python modules", [&] {
-    python::link(*result->program, result->knowledge, result->diagnostics);
+    python::link(*result->program, result->knowledge, result->diagnostics, effectiveJobs(options.jobs));
   });
   complete = complete && runGuarded(*result, "", "reading configuration files", [&] {
     addLoadedConfigFiles(*result->program, result->knowledge, root);

@@ -7,13 +7,13 @@
 
 namespace hg::python {
 
-void link(Program& program, const Knowledge& knowledge, Diagnostics& diags) {
+void link(Program& program, const Knowledge& knowledge, Diagnostics& diags, unsigned jobs) {
   (void)diags;
   program.buildIndexes();
   LinkIndex index(program, knowledge);
-  canonicalizeNames(index);
+  canonicalizeNames(index, jobs);
   program.buildIndexes();
-  resolveCallTargets(index);
+  resolveCallTargets(index, jobs);
   endBlocksAtNoreturnCalls(index);
   discoverApplications(index, knowledge);
   discoverRoutes(index, knowledge);

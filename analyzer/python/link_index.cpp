@@ -157,7 +157,7 @@ std::string LinkIndex::canonical(const std::string& qualified, bool importsOnly)
     // The longest prefix that ends at a name boundary and is an alias.
     for (size_t end = q.size(); end > 0; --end) {
       if (end != q.size() && q[end] != '.' && q[end] != '(') continue;
-      auto it = aliases.find(q.substr(0, end));
+      auto it = aliases.find(std::string_view(q).substr(0, end));
       if (it == aliases.end()) continue;
       q = it->second + q.substr(end);
       replaced = true;

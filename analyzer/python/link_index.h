@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -41,8 +42,14 @@ class LinkIndex {
   void addNamespaceAliases(const Knowledge& knowledge);
 
   std::vector<const Module*> modules_;
-  std::unordered_map<std::string, std::string> importAliases_;
-  std::unordered_map<std::string, std::string> valueAliases_;
+  // Looked up by every prefix of every name in the tree: by view, without a copy per prefix.
+  struct PrefixHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using AliasMap = std::unordered_map<std::string, std::string, PrefixHash, std::equal_to<>>;
+  AliasMap importAliases_;
+  AliasMap valueAliases_;
   std::unordered_map<std::string, Constant> constants_;
 };
 

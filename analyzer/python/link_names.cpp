@@ -1,5 +1,6 @@
 // Name canonicalization and call targets across modules.
 #include "python/class_lookup.h"
+#include "core/parallel_for.h"
 #include "python/link_steps.h"
 
 namespace hg::python {
@@ -30,10 +31,13 @@ FunctionId functionNamed(const Program& program, const Function& context, const 
 
 }  // namespace
 
-void canonicalizeNames(LinkIndex& index) {
+// Each function's names are rewritten on their own against the finished index (only read), so
+// the functions are shared out among the threads.
+void canonicalizeNames(LinkIndex& index, unsigned jobs) {
   Program& program = index.program;
-  for (FunctionId id : index.functions()) {
-    Function& f = program.function(id);
+  const std::vector<FunctionId> functions = index.functions();
+  parallelFor(functions.size(), jobs, [&](size_t i) {
+    Function& f = program.function(functions[i]);
     for (Expr& e : f.exprs) {
       if (!e.qualified.empty()) e.qualified = index.canonical(e.qualified, false);
       if (!e.binding.empty()) e.binding = index.canonical(e.binding, true);
@@ -42,7 +46,7 @@ void canonicalizeNames(LinkIndex& index) {
     for (Block& b : f.blocks) {
       for (std::string& t : b.caughtTypes) t = index.canonical(t, false);
     }
-  }
+  });
   for (Module& m : program.modules) {
     if (m.language != Language::Python) continue;
     for (ClassDef& c : m.classes) {
@@ -51,10 +55,11 @@ void canonicalizeNames(LinkIndex& index) {
   }
 }
 
-void resolveCallTargets(LinkIndex& index) {
+void resolveCallTargets(LinkIndex& index, unsigned jobs) {
   Program& program = index.program;
-  for (FunctionId id : index.functions()) {
-    Function& f = program.function(id);
+  const std::vector<FunctionId> functions = index.functions();
+  parallelFor(functions.size(), jobs, [&](size_t i) {
+    Function& f = program.function(functions[i]);
     // Arguments are lowered before the expression that holds them, so one pass in order
     // sees a callee's function before its call.
     for (Expr& e : f.exprs) {
@@ -65,7 +70,7 @@ void resolveCallTargets(LinkIndex& index) {
         e.function = f.exprs[e.args[0]].function;
       }
     }
-  }
+  });
 }
 
 }  // namespace hg::python

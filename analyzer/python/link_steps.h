@@ -9,11 +9,11 @@
 namespace hg::python {
 
 // Rewrites qualified names and bindings through the tree's aliases (LinkIndex::canonical).
-void canonicalizeNames(LinkIndex& index);
+void canonicalizeNames(LinkIndex& index, unsigned jobs = 1);
 
 // Sets Expr::function on names, attributes and calls that denote a function of the scanned
 // tree: across modules, methods through `self`, instances and base classes, super().
-void resolveCallTargets(LinkIndex& index);
+void resolveCallTargets(LinkIndex& index, unsigned jobs = 1);
 
 // A call to a scanned function that never returns normally (its exit is unreachable: it
 // always aborts or raises) ends its block like a raise; repeated until nothing changes.

@@ -45,7 +45,7 @@ void lowerFile(Program& program, FileId file, const std::string& moduleName,
                const Knowledge& knowledge, Diagnostics& diags);
 
 // After every file is lowered: resolves cross-module names, discovers routes and
-// applications. Not thread-safe; call once.
-void link(Program& program, const Knowledge& knowledge, Diagnostics& diags);
+// applications. Not thread-safe; call once. The per-function steps use up to `jobs` threads.
+void link(Program& program, const Knowledge& knowledge, Diagnostics& diags, unsigned jobs = 1);
 
 }  // namespace hg::python
