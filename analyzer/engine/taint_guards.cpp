@@ -144,6 +144,18 @@ std::optional<std::vector<std::string>> TaintGuards::constantStrings(ExprId expr
   return out;
 }
 
+bool TaintGuards::startsWithLabelBoundary(ExprId expr, const TaintState& state) const {
+  if (expr >= fn_.exprs.size() || context_.tainted(expr, state)) return false;
+  const Expr& e = fn_.expr(expr);
+  if (e.kind == ExprKind::FormatString && !e.args.empty() && !e.literalParts.empty())
+    return e.literalParts.front() == ".";
+  if (e.kind == ExprKind::BinaryOp && e.text == "+" && e.args.size() == 2) {
+    std::optional<std::string> head = context_.constantText(e.args[0], state);
+    return head && *head == ".";
+  }
+  return false;
+}
+
 std::vector<GuardFact> TaintGuards::callFacts(ExprId call, bool outcome, const TaintState& state) const {
   const Expr& e = fn_.expr(call);
   ExprId callee = calleeOf(fn_, call);
@@ -163,6 +175,10 @@ std::vector<GuardFact> TaintGuards::callFacts(ExprId call, bool outcome, const T
         if (!outcome && has("//") && has("/\\")) return {{d->url, kNoAuthority}};
       }
       if (!outcome) return {};
+      // `.endswith(f".{base_domain}")`: a label boundary, then a name the code holds (its
+      // configuration, a constant), so a host passing it is that domain or one under it.
+      if (suffixTest && d && !texts && d->part == UrlPart::Host && startsWithLabelBoundary(e.args[1], state))
+        return {{d->url, kHostValidated}};
       if (d && texts) {
         bool safe = true;
         for (const std::string& t : *texts) {

@@ -60,6 +60,9 @@ class TaintGuards {
   std::vector<GuardFact> callFacts(ExprId call, bool outcome, const TaintState& state) const;
   std::vector<GuardFact> rangeCheckFacts(ExprId attribute, bool outcome, const TaintState& state) const;
   std::optional<UrlDerivation> deriveAt(ExprId expr, const TaintState& state, int depth) const;
+  // Whether an expression the client does not control is "." followed by a non-constant
+  // name (`f".{domain}"`, `"." + domain`).
+  bool startsWithLabelBoundary(ExprId expr, const TaintState& state) const;
   // The constant strings an argument holds: one, or each element of a tuple/list literal.
   std::optional<std::vector<std::string>> constantStrings(ExprId expr, const TaintState& state) const;
 

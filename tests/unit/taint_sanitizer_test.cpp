@@ -60,6 +60,23 @@ TEST_F(TaintSanitizer, SuffixNeedsALeadingDot) {
   EXPECT_EQ(ssrfLines(), (std::vector<uint32_t>{base + 4}));
 }
 
+// The domain may be the application's own setting: a label boundary, then that name.
+TEST_F(TaintSanitizer, SuffixOfAConfiguredDomain) {
+  route(R"(    host = urlparse(url).netloc
+    domain = os.environ.get('SERVER_NAME', 'partner.example')
+    if host == domain or host.endswith(f'.{domain}'):
+        requests.get(url)
+    if host.endswith('.' + domain):
+        requests.get(url)
+    if host.endswith(f'{domain}'):
+        requests.get(url)
+    if host.endswith(f'.{request.args["zone"]}'):
+        requests.get(url)
+)");
+  uint32_t base = firstBodyLine();
+  EXPECT_EQ(ssrfLines(), (std::vector<uint32_t>{base + 7, base + 9}));
+}
+
 TEST_F(TaintSanitizer, PrefixMustEndWithSlashAfterTheHost) {
   route(R"(    if url.startswith('https://partner.example/'):
         requests.get(url)
