@@ -4,36 +4,12 @@
 
 #include "python/class_lookup.h"
 #include "python/link_steps.h"
+#include "python/loop_tables.h"
 
 namespace hg::python {
 namespace {
 
 const std::vector<HttpMethod> kAnyMethod{HttpMethod::Any};
-
-std::string calleeObjectIdentity(const Function& fn, const Expr& call) {
-  if (call.args.empty()) return {};
-  const Expr& callee = fn.exprs[call.args[0]];
-  if (callee.kind != ExprKind::Attribute || callee.args.empty()) return {};
-  return identityOf(fn, callee.args[0]);
-}
-
-// Methods fixed by the entry, or read from its methods keyword, or its defaults.
-std::vector<HttpMethod> entryMethods(const LinkIndex& index, const Function& fn, const Expr& call,
-                                     const KnowledgeEntry& entry) {
-  const nlohmann::json& attrs = entry.attributes;
-  if (attrs.contains("methods")) return methodsFromJson(attrs["methods"]);
-  if (attrs.contains("methods_kw") && attrs["methods_kw"].is_string()) {
-    ExprRef arg = keywordArgument(fn, call, attrs["methods_kw"].get<std::string>());
-    if (arg.valid()) return constantMethods(index, arg).value_or(kAnyMethod);
-  }
-  return methodsFromJson(attrs.value("default_methods", nlohmann::json::array()));
-}
-
-// A fallback entry only counts when the path is a literal that looks like one.
-bool pathAcceptable(const KnowledgeEntry& entry, const std::optional<std::string>& path) {
-  if (!entry.attributes.value("requires_path_literal", false)) return true;
-  return path && path->starts_with("/");
-}
 
 }  // namespace
 
@@ -191,14 +167,28 @@ void RouteCollector::collectRegistrations() {
       if (!django) mounts = mountsThroughSites(id, call, entry);
       if (!entry || (mounts.empty() && !known)) continue;
       ExprRef pathArg = callArgument(f, call, entry->attributes, "path_arg", "path_kw");
-      if (mounts.empty()) {
-        std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
-        if (!pathAcceptable(*entry, path)) continue;
-        mounts.push_back({django ? std::string() : applicationIdentity(calleeObjectIdentity(f, call)), path});
-      }
       ExprRef viewArg = callArgument(f, call, entry->attributes, "view_arg", "view_kw");
       if (!viewArg.valid()) continue;
-      for (const Mount& mount : mounts) {
+      // A registration in a loop over a table: one mount per entry, each with its own view.
+      std::vector<ExprRef> views;
+      if (mounts.empty()) {
+        const std::string identity = django ? std::string() : applicationIdentity(calleeObjectIdentity(f, call));
+        std::vector<LoopEntry> entries = loopEntries(index_, f, viewArg);
+        if (entries.empty()) entries = loopEntries(index_, f, pathArg);
+        for (const LoopEntry& e : entries) {
+          std::optional<std::string> path = pathArg.valid() ? constantStringIn(index_, pathArg, e) : std::nullopt;
+          if (!pathAcceptable(*entry, path)) continue;
+          mounts.push_back({identity, path});
+          views.push_back(boundValue(e, viewArg));
+        }
+        if (entries.empty()) {
+          std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
+          if (!pathAcceptable(*entry, path)) continue;
+          mounts.push_back({identity, path});
+        }
+      }
+      for (size_t m = 0; m < mounts.size(); ++m) {
+        const Mount& mount = mounts[m];
         ViewTemplate view;
         view.django = django;
         view.route.framework = django ? "django" : entry->attributes.value("framework", "");
@@ -212,7 +202,7 @@ void RouteCollector::collectRegistrations() {
         }
         view.defaultMethods =
             django ? kAnyMethod : methodsFromJson(attrs.value("default_methods", nlohmann::json::array()));
-        addViewRoutes(std::move(view), viewArg);
+        addViewRoutes(std::move(view), m < views.size() ? views[m] : viewArg);
       }
     }
   }
@@ -385,6 +375,7 @@ void discoverRoutes(LinkIndex& index, const Knowledge& knowledge) {
   collector.collectPrefixes();
   collector.collectDecoratorRoutes();
   collector.collectRegistrations();
+  collector.collectFactoryRoutes();
   collector.collectDjangoDecoratedViews();
   for (Route& r : collector.take()) index.program.routes.push_back(std::move(r));
 }

@@ -25,6 +25,9 @@ class RouteCollector {
   void collectPrefixes();
   void collectDecoratorRoutes();
   void collectRegistrations();
+  // Decorators made by a factory of the project that returns a route decorator or registers
+  // the function it decorates (route_factories.cpp).
+  void collectFactoryRoutes();
   void collectDjangoDecoratedViews();
   std::vector<Route> take();
 
@@ -46,6 +49,10 @@ class RouteCollector {
   void addClassViewRoutes(const ViewTemplate& view, const std::string& cls);
   void addRoute(Route route, FunctionId handler, std::vector<HttpMethod> methods,
                 const std::vector<std::string>& extraDecorators, bool django);
+  std::optional<std::string> factoryPath(const Function& factory, const Function& reader, ExprRef pathArg,
+                                         const Function& decorated, const Expr& decorator) const;
+  void addRegisteringDecoratorRoutes(const Function& factory, const Function& inner,
+                                     const std::vector<std::pair<FunctionId, ExprId>>& uses);
   std::vector<std::string> decoratorNames(const Function& handler, bool keepRouteDecorators) const;
   std::optional<std::vector<HttpMethod>> djangoMethods(const Function& handler) const;
   std::string prefixOf(const std::string& registeredOn) const;

@@ -7,6 +7,8 @@ namespace {
 
 constexpr int kMaxConstantHops = 8;
 
+}  // namespace
+
 ExprRef throughConstant(const LinkIndex& index, ExprRef ref) {
   for (int hop = 0; hop < kMaxConstantHops && ref.valid(); ++hop) {
     const Expr& e = ref.expr();
@@ -18,8 +20,6 @@ ExprRef throughConstant(const LinkIndex& index, ExprRef ref) {
   }
   return ref;
 }
-
-}  // namespace
 
 ExprRef keywordArgument(const Function& fn, const Expr& call, std::string_view name) {
   for (size_t i = 0; i + 1 < call.args.size() && i < call.argNames.size(); ++i) {
@@ -191,6 +191,29 @@ std::string identityOf(const Function& fn, ExprId id) {
   const Expr& e = fn.exprs[id];
   if (e.kind == ExprKind::Name && !e.binding.empty()) return e.binding;
   return e.qualified;
+}
+
+std::string calleeObjectIdentity(const Function& fn, const Expr& call) {
+  if (call.args.empty()) return {};
+  const Expr& callee = fn.exprs[call.args[0]];
+  if (callee.kind != ExprKind::Attribute || callee.args.empty()) return {};
+  return identityOf(fn, callee.args[0]);
+}
+
+std::vector<HttpMethod> entryMethods(const LinkIndex& index, const Function& fn, const Expr& call,
+                                     const KnowledgeEntry& entry) {
+  const nlohmann::json& attrs = entry.attributes;
+  if (attrs.contains("methods")) return methodsFromJson(attrs["methods"]);
+  if (attrs.contains("methods_kw") && attrs["methods_kw"].is_string()) {
+    ExprRef arg = keywordArgument(fn, call, attrs["methods_kw"].get<std::string>());
+    if (arg.valid()) return constantMethods(index, arg).value_or(std::vector<HttpMethod>{HttpMethod::Any});
+  }
+  return methodsFromJson(attrs.value("default_methods", nlohmann::json::array()));
+}
+
+bool pathAcceptable(const KnowledgeEntry& entry, const std::optional<std::string>& path) {
+  if (!entry.attributes.value("requires_path_literal", false)) return true;
+  return path && path->starts_with("/");
 }
 
 }  // namespace hg::python

@@ -29,6 +29,10 @@ ExprRef callArgument(const Function& fn, const Expr& call, const nlohmann::json&
 ExprRef keywordArgument(const Function& fn, const Expr& call, std::string_view name);
 ExprRef positionalArgument(const Function& fn, const Expr& call, size_t index);
 
+// What a Name stands for when it is a module or class constant assigned once (followed through
+// a few such names); `ref` itself otherwise.
+ExprRef throughConstant(const LinkIndex& index, ExprRef ref);
+
 // A string literal, a constant name bound to one, a concatenation of those; f-strings give
 // their constant parts with "{}" for each interpolation.
 std::optional<std::string> constantString(const LinkIndex& index, ExprRef ref);
@@ -49,5 +53,16 @@ std::string decoratorName(const Function& fn, ExprId decorator);
 
 // The identity of the object an expression denotes: a Name's binding, else its qualified name.
 std::string identityOf(const Function& fn, ExprId id);
+
+// The identity of the object a method call is made on (`app` of `app.route(...)`), or "".
+std::string calleeObjectIdentity(const Function& fn, const Expr& call);
+
+// The methods of a route declaration: fixed by the entry, read from its methods keyword, or
+// its defaults.
+std::vector<HttpMethod> entryMethods(const LinkIndex& index, const Function& fn, const Expr& call,
+                                     const KnowledgeEntry& entry);
+
+// A fallback entry (`*.add_url_rule`) only counts when the path is a literal that looks like one.
+bool pathAcceptable(const KnowledgeEntry& entry, const std::optional<std::string>& path);
 
 }  // namespace hg::python

@@ -434,5 +434,93 @@ async def q():
   EXPECT_EQ(onlyRouteOf(*p, "svc.q").methods, (Methods{HttpMethod::Post}));
 }
 
+// A registration in a loop over a table of the code is one route per entry; a variable
+// several loops reuse takes the nearest loop's entries; a loop over anything else is no route.
+TEST(PythonRoutes, RegistrationsInALoopOverATable) {
+  auto p = lowerPythonSources({{"svc/hooks.py", R"(from flask import Flask
+from svc import plugins
+app = Flask(__name__)
+
+def github(): pass
+def gitlab(): pass
+def health(): pass
+def metrics(): pass
+def plugin(): pass
+
+HOOKS = {"github": github, "gitlab": gitlab}
+PAGES = [("/health", health), ("/metrics", metrics)]
+
+for name, view in HOOKS.items():
+    app.add_url_rule(f"/hooks/{name}", view_func=view, methods=["POST"])
+for rule, view in PAGES:
+    app.add_url_rule(rule, rule, view)
+for view in plugins.discover():
+    app.add_url_rule("/plugins/" + view.__name__, view_func=view, methods=["POST"])
+for name in ("a", "b"):
+    app.add_url_rule("/tables/" + name, view_func=plugin, methods=["PUT"])
+)"}});
+  EXPECT_EQ(onlyRouteOf(*p, "svc.hooks.github").path, "/hooks/github");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.hooks.gitlab").path, "/hooks/gitlab");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.hooks.gitlab").methods, (Methods{HttpMethod::Post}));
+  EXPECT_EQ(onlyRouteOf(*p, "svc.hooks.health").path, "/health");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.hooks.metrics").methods, (Methods{HttpMethod::Get}));
+  auto tables = routesOf(*p, "svc.hooks.plugin");
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0]->path, "/tables/a");
+  EXPECT_EQ(tables[1]->path, "/tables/b");
+  EXPECT_EQ(p->routes.size(), 6u);  // nothing for the plugins discovered at run time
+}
+
+// A project's decorator factory: one returning a route decorator, one registering the function
+// it decorates (a method of a registry object too); a factory that only wraps is no route.
+TEST(PythonRoutes, DecoratorFactoriesOfTheProject) {
+  auto p = lowerPythonSources({{"svc/registry.py", R"(from flask import Flask
+app = Flask(__name__)
+
+def post_route(rule):
+    return app.route(rule, methods=["POST"])
+
+def integration(path, methods=("POST",)):
+    def register(fn):
+        app.add_url_rule(path, fn.__name__, fn, methods=["POST"])
+        return fn
+    return register
+
+def requires_role(role):
+    def wrap(fn):
+        return fn
+    return wrap
+
+class Hooks:
+    def receiver(self, path):
+        def register(fn):
+            app.add_url_rule(path, view_func=fn, methods=["POST"])
+            return fn
+        return register
+
+hooks = Hooks()
+)"},
+                               {"svc/views.py", R"(from svc.registry import hooks, integration, post_route, requires_role
+
+@post_route("/hooks/chat")
+def chat(): pass
+
+@integration(path="/hooks/shipping")
+def shipping(): pass
+
+@hooks.receiver("/hooks/crm")
+def crm(): pass
+
+@requires_role("admin")
+def admin(): pass
+)"}});
+  EXPECT_EQ(onlyRouteOf(*p, "svc.views.chat").path, "/hooks/chat");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.views.chat").methods, (Methods{HttpMethod::Post}));
+  EXPECT_EQ(onlyRouteOf(*p, "svc.views.shipping").path, "/hooks/shipping");
+  EXPECT_EQ(onlyRouteOf(*p, "svc.views.crm").path, "/hooks/crm");
+  EXPECT_TRUE(routesOf(*p, "svc.views.admin").empty());
+  EXPECT_EQ(p->routes.size(), 3u);
+}
+
 }  // namespace
 }  // namespace hg

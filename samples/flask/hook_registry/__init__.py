@@ -1,0 +1,1 @@
+"""Inbound integrations registered through the project's own helpers rather than @app.route."""
