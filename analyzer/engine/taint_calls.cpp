@@ -366,6 +366,7 @@ TaintValue FunctionTaint::knownCallResult(ExprId call, const TaintValue* receive
     if (std::optional<TaintValue> filled = fillPinnedTemplate(*receiver, args)) return *filled;
   }
   if (std::optional<TaintValue> kept = keepOrigin(call, receiver, args)) return *kept;
+  if (std::optional<TaintValue> replaced = replaceUrlParts(call, receiver, args)) return *replaced;
 
   // The response of an outbound request is the remote server's data, not the client's.
   if (catalog.matchCall("ssrf_sinks", fn_, call)) return {};

@@ -88,6 +88,8 @@ class FunctionTaint {
   std::optional<TaintValue> fillPinnedTemplate(const TaintValue& templ, const std::vector<TaintValue>& args) const;
   // A string method that leaves a pinned receiver's origin alone (`path.replace("/a", "/b")`).
   std::optional<TaintValue> keepOrigin(ExprId call, const TaintValue* receiver, const std::vector<TaintValue>& args);
+  std::optional<TaintValue> replaceUrlParts(ExprId call, const TaintValue* receiver,
+                                            const std::vector<TaintValue>& args);
 
   // --- sinks (taint_sinks.cpp)
   void checkCallSinks(ExprId call, const TaintValue* receiver, const std::vector<TaintValue>& args,

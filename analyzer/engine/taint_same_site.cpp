@@ -110,4 +110,27 @@ std::optional<TaintValue> FunctionTaint::keepOrigin(ExprId call, const TaintValu
   return out;
 }
 
+// `parts._replace(query=urlencode(params))` on a parsed URL: what goes into the query or the
+// fragment cannot choose the host, whatever the URL is; any other part may (an empty netloc
+// and a path "//evil.example" make another host).
+std::optional<TaintValue> FunctionTaint::replaceUrlParts(ExprId call, const TaintValue* receiver,
+                                                         const std::vector<TaintValue>& args) {
+  CatalogMatch m = analysis_.catalog().matchCall("url_part_replacers", fn_, call);
+  if (!m) return std::nullopt;
+  const nlohmann::json parts = m.attributes().value("query_kws", nlohmann::json::array());
+  const Expr& e = fn_.expr(call);
+  TaintValue out;
+  if (receiver) out.mergeLabels(*receiver);
+  for (size_t i = 0; i < args.size(); ++i) {
+    TaintValue part = args[i];
+    const std::string name = i < e.argNames.size() ? e.argNames[i] : std::string();
+    bool inQuery = false;
+    for (const auto& kw : parts) inQuery = inQuery || (kw.is_string() && kw.get<std::string>() == name);
+    if (inQuery) part.addFlags(kQueryOnly);
+    out.mergeLabels(part);
+  }
+  out.fieldKey.clear();
+  return out;
+}
+
 }  // namespace hg

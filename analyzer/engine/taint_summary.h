@@ -35,8 +35,9 @@ struct SinkHit {
 // The checks that make a label harmless at a sink of this kind.
 inline TaintFlags suppressingFlags(SinkKind kind) {
   switch (kind) {
+    // Data that sits in the query or fragment (kQueryOnly) cannot pick the host.
     case SinkKind::Ssrf:
-    case SinkKind::Redirect: return kHostValidated | kOriginFixed;
+    case SinkKind::Redirect: return kHostValidated | kOriginFixed | kQueryOnly;
     case SinkKind::PartialSsrf: return kHostValidated | kQueryOnly;
     case SinkKind::FieldRead: return kSchemaValidated;
     default: return 0;

@@ -23,7 +23,7 @@ enum TaintFlag : uint8_t {
   kHostValidated = 1u << 0,    // the URL's host passed an allowlist or IP-range check
   kOriginFixed = 1u << 1,      // the data sits after a literal scheme+host (or a local path)
   kSchemaValidated = 1u << 2,  // the payload passed schema validation or an SDK's parser
-  kQueryOnly = 1u << 3,        // with kOriginFixed: the data sits in the query or fragment
+  kQueryOnly = 1u << 3,        // the data sits in the query or fragment
   // The two halves of "a path on this site": the value starts with '/', and not with "//" or
   // "/\" (which browsers read as another host). Together they count as kHostValidated.
   kRootPath = 1u << 4,

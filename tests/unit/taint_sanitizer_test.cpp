@@ -77,6 +77,20 @@ TEST_F(TaintSanitizer, SuffixOfAConfiguredDomain) {
   EXPECT_EQ(ssrfLines(), (std::vector<uint32_t>{base + 7, base + 9}));
 }
 
+// A parsed URL rebuilt with request data in its query or fragment keeps its host; rebuilt
+// from the request's URL, or with the request choosing another part, it does not.
+TEST_F(TaintSanitizer, RequestDataReplacingOnlyTheQuery) {
+  route(R"(    parts = urllib.parse.urlsplit(os.environ['STATUS_URL'])
+    requests.get(urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode({'u': url}))))
+    requests.get(urllib.parse.urlunsplit(parts._replace(fragment=url, query='a=1')))
+    requests.get(urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(query='a=1')))
+    requests.get(urllib.parse.urlunsplit(parts._replace(netloc=url)))
+    requests.get(urllib.parse.urlunsplit(parts._replace(path=url)))
+)");
+  uint32_t base = firstBodyLine();
+  EXPECT_EQ(ssrfLines(), (std::vector<uint32_t>{base + 3, base + 4, base + 5}));
+}
+
 TEST_F(TaintSanitizer, PrefixMustEndWithSlashAfterTheHost) {
   route(R"(    if url.startswith('https://partner.example/'):
         requests.get(url)
