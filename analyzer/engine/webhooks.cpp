@@ -128,6 +128,14 @@ bool WebhookClassifier::readsMachineBody(size_t routeIndex) {
   return false;
 }
 
+// A page a browser posts back: it answers with a rendered page, reads what a form sends (no raw
+// body, JSON or stream) and keeps the CSRF protection a machine sender could not pass.
+bool WebhookClassifier::browserForm(size_t routeIndex) {
+  const Route& route = program_.routes[routeIndex];
+  if (decoratorMatches(route, "csrf_exempt") || readsMachineBody(routeIndex)) return false;
+  return !browserFlows_.pageRenderer(reachableFunctions(route.handler)).empty();
+}
+
 bool WebhookClassifier::decoratorMatches(const Route& route, std::string_view category) const {
   for (const std::string& name : route.decoratorNames) {
     for (const std::string& prefix : qualifiedPrefixes(name)) {
@@ -177,7 +185,8 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   }
   // A sign-in callback or an RPC endpoint shows in its code who calls it; its name, module and
   // CSRF exemption are then no evidence. What only a webhook sender does still counts.
-  bool calledByOthers = !browserFlows_.notWebhookEvidence(reachableFunctions(route.handler)).empty();
+  bool calledByOthers =
+      !browserFlows_.notWebhookEvidence(reachableFunctions(route.handler)).empty() || browserForm(routeIndex);
   if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
   if (calledByOthers) return reasons;
   if (hasWebhookWord(route.path)) reasons.push_back("path " + route.path);

@@ -211,6 +211,66 @@ app.add_url_rule("/d", view_func=Dispatch.as_view("d"))
   EXPECT_TRUE(routesOf(*p, "app.views.NotAView.post").empty());
 }
 
+// Django's generic views all reach post() through View.dispatch, under whichever module the
+// view imports them from; a subclass is routed by the methods the scanned tree defines for it,
+// so a form view that keeps Django's own post() has no route to analyze.
+TEST(PythonRoutes, DjangoGenericViewBases) {
+  auto p = lowerPythonSources({{"shop/views.py", R"(from django.views import generic
+from django.views.generic import FormView, RedirectView
+from django.views.generic.base import TemplateView
+from django.views.generic.edit import BaseFormView, CreateView, ProcessFormView
+
+class Tracking(TemplateView):
+    def post(self, request):
+        return request.body
+
+class Relay(RedirectView):
+    def post(self, request):
+        return request.body
+
+class Notice(BaseFormView):
+    def post(self, request):
+        return request.POST
+
+class Raw(ProcessFormView):
+    def put(self, request):
+        return request.body
+
+class Signup(generic.edit.FormView):
+    def post(self, request):
+        return request.POST
+
+class Contact(FormView):
+    template_name = "contact.html"
+
+class Quote(CreateView):
+    fields = ["email"]
+)"},
+                               {"shop/urls.py", R"(from django.urls import path
+from shop import views
+urlpatterns = [
+    path("hooks/tracking/", views.Tracking.as_view()),
+    path("hooks/relay/", views.Relay.as_view()),
+    path("hooks/notice/", views.Notice.as_view()),
+    path("hooks/raw/", views.Raw.as_view()),
+    path("signup/", views.Signup.as_view()),
+    path("contact/", views.Contact.as_view()),
+    path("quotes/", views.Quote.as_view()),
+]
+)"}});
+  for (const char* handler : {"shop.views.Tracking.post", "shop.views.Relay.post", "shop.views.Notice.post",
+                              "shop.views.Signup.post"}) {
+    const Route& r = onlyRouteOf(*p, handler);
+    EXPECT_EQ(r.methods, (Methods{HttpMethod::Post})) << handler;
+    EXPECT_EQ(r.framework, "django") << handler;
+    EXPECT_EQ(r.dispatchMethod, "dispatch") << handler;
+  }
+  EXPECT_EQ(onlyRouteOf(*p, "shop.views.Raw.put").methods, (Methods{HttpMethod::Put}));
+  EXPECT_EQ(onlyRouteOf(*p, "shop.views.Tracking.post").viewClass, "shop.views.Tracking");
+  // Contact and Quote keep Django's post(): no function of the tree serves them.
+  EXPECT_EQ(p->routes.size(), 5u);
+}
+
 TEST(PythonRoutes, FastApiDecoratorsRoutersAndPrefixes) {
   auto p = lowerPythonSources({{"api/main.py", R"(from fastapi import FastAPI, APIRouter, Request
 
