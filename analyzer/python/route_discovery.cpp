@@ -331,7 +331,11 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
       });
     }
     if (!methods) methods = methodsFromJson(style->attributes.value("default_methods", nlohmann::json::array()));
-    addRoute(view.route, handler, *methods, view.extraDecorators, view.django);
+    // The handler is the dispatcher itself, run on the registered class.
+    Route route = view.route;
+    route.viewClass = cls;
+    route.dispatchMethod = style->attributes.value("dispatch_method", "dispatch_request");
+    addRoute(std::move(route), handler, *methods, view.extraDecorators, view.django);
     return;
   }
   // One route per HTTP method the class (or a scanned base) handles; the framework's
@@ -339,6 +343,8 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
   ViewTemplate perMethod = view;
   perMethod.route.viewClass = cls;
   perMethod.route.dispatchMethod = style->attributes.value("dispatch_method", "");
+  if (!perMethod.route.dispatchMethod.empty())
+    perMethod.route.dispatchOverride = findMethod(program, cls, perMethod.route.dispatchMethod);
   static const std::pair<const char*, HttpMethod> kVerbs[] = {{"get", HttpMethod::Get},
                                                              {"post", HttpMethod::Post},
                                                              {"put", HttpMethod::Put},

@@ -295,7 +295,12 @@ urlpatterns = [
   size_t payments = routeAt("hooks/payments/"), partner = routeAt("hooks/partner/");
   ASSERT_NE(payments, SIZE_MAX);
   ASSERT_NE(partner, SIZE_MAX);
-  EXPECT_EQ(program().routes[payments].handler, program().routes[partner].handler);
+  // Both run the base's post(), each on its own class (whose handle() it calls).
+  const Function& paymentsPost = program().function(program().routes[payments].handler);
+  const Function& partnerPost = program().function(program().routes[partner].handler);
+  EXPECT_EQ(paymentsPost.qualified, "shop.hooks.base.Receiver.post");
+  EXPECT_EQ(partnerPost.qualified, "shop.hooks.base.Receiver.post");
+  EXPECT_EQ(paymentsPost.specializationOf, partnerPost.specializationOf);
   EXPECT_EQ(program().routes[partner].viewClass, "shop.hooks.views.Partner");
   EXPECT_EQ(program().routes[partner].dispatchMethod, "dispatch");
   EXPECT_TRUE(ctx().coverage().coverage(partner).verified);

@@ -1,5 +1,8 @@
 from django.urls import path
 
+from logistics.carriers.parcelbird import ParcelBirdWebhook
+from logistics.carriers.quickfreight import QuickFreightWebhook
+from logistics.carriers.roadrunner import RoadRunnerWebhook
 from logistics.customer_views import (
     ContactView,
     EventRegistrationView,
@@ -11,6 +14,9 @@ from logistics.receivers import DeliveryNotice, TrackingEventReceiver
 urlpatterns = [
     path("carriers/tracking/", TrackingEventReceiver.as_view()),
     path("carriers/delivered/", DeliveryNotice.as_view()),
+    path("carriers/parcelbird/", ParcelBirdWebhook.as_view()),
+    path("carriers/quickfreight/", QuickFreightWebhook.as_view()),
+    path("carriers/roadrunner/", RoadRunnerWebhook.as_view()),
     path("contact/", ContactView.as_view()),
     path("account/notifications/", NotificationPreferencesView.as_view(), name="notification-preferences"),
     path("events/open-day/register/", EventRegistrationView.as_view()),
