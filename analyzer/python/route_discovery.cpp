@@ -4,6 +4,7 @@
 
 #include "python/class_lookup.h"
 #include "python/link_steps.h"
+#include "python/method_decorators.h"
 
 namespace hg::python {
 namespace {
@@ -120,6 +121,11 @@ std::vector<std::string> RouteCollector::decoratorNames(const Function& handler,
   for (ExprId d : handler.decorators) {
     const Expr& e = handler.exprs[d];
     if (!keepRouteDecorators && e.kind == ExprKind::Call && knowledge_.matches("route_decorators", e.qualified)) {
+      continue;
+    }
+    // `@method_decorator(verify)` applies `verify` to the method.
+    if (std::optional<MethodDecoration> m = methodDecoration(index_, knowledge_, handler, d); m && !m->method) {
+      out.insert(out.end(), m->decorators.begin(), m->decorators.end());
       continue;
     }
     std::string name = decoratorName(handler, d);
@@ -360,7 +366,12 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
         continue;
       }
     }
-    addRoute(perMethod.route, handler, {method}, view.extraDecorators, view.django);
+    // `@method_decorator(verify, name="dispatch")` on the class or a base wraps what runs
+    // before this method, as the registration's wrappers do.
+    std::vector<std::string> decorators = view.extraDecorators;
+    for (std::string& d : classMethodDecorators(index_, knowledge_, cls, verb, handler, perMethod.route.dispatchMethod))
+      decorators.push_back(std::move(d));
+    addRoute(perMethod.route, handler, {method}, decorators, view.django);
   }
 }
 

@@ -308,6 +308,69 @@ urlpatterns = [
   EXPECT_FALSE(ctx().coverage().coverage(payments).attempted);
 }
 
+// `@method_decorator(verify, name="dispatch")` on the view class covers its routes as the
+// decorator on the method would; a CSRF exemption applied the same way verifies nothing, though
+// it still makes the route look like a webhook.
+TEST_F(CoverageTest, DjangoMethodDecoratorCoversTheRoute) {
+  load({{"hub/security.py", R"(
+import functools, hashlib, hmac
+from django.conf import settings
+from django.http import HttpResponseForbidden
+
+def signed(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        expected = hmac.new(settings.KEY, request.body, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, request.headers.get("X-Signature", "")):
+            return HttpResponseForbidden()
+        return view(request, *args, **kwargs)
+    return wrapper
+)"},
+        {"hub/views.py", R"(
+import json
+from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from hub.security import signed
+
+@method_decorator([csrf_exempt, signed], name="dispatch")
+class Deliveries(View):
+    def post(self, request):
+        return HttpResponse(json.loads(request.body)["id"])
+
+@method_decorator(csrf_exempt, name="dispatch")
+class Parcels(View):
+    def post(self, request):
+        return HttpResponse(request.POST["id"])
+
+class Status(View):
+    @method_decorator(signed)
+    def post(self, request):
+        return HttpResponse(json.loads(request.body)["id"])
+)"},
+        {"hub/urls.py", R"(
+from django.urls import path
+from hub.views import Deliveries, Parcels, Status
+urlpatterns = [
+    path("in/deliveries/", Deliveries.as_view()),
+    path("in/parcels/", Parcels.as_view()),
+    path("in/status/", Status.as_view()),
+]
+)"}});
+  const RouteCoverage& deliveries = coverage("hub.views.Deliveries.post");
+  EXPECT_TRUE(deliveries.verified);
+  ASSERT_EQ(deliveries.sources.size(), 1u);
+  EXPECT_EQ(deliveries.sources[0].kind, CoverageSource::Kind::Decorator);
+  EXPECT_EQ(deliveries.sources[0].function, fn("hub.security.signed"));
+  EXPECT_TRUE(coverage("hub.views.Status.post").verified);
+  EXPECT_FALSE(coverage("hub.views.Parcels.post").verified);
+  EXPECT_FALSE(coverage("hub.views.Parcels.post").attempted);
+  const WebhookHandler* parcels = ctx().webhooks().forRoute(route("hub.views.Parcels.post"));
+  ASSERT_NE(parcels, nullptr);
+  EXPECT_EQ(parcels->reasons, (std::vector<std::string>{"exempt from CSRF"}));
+}
+
 // FastAPI dependencies run before the handler: one that raises on a bad signature covers it,
 // directly or as the dependency of a dependency; one that only checks on some path attempts;
 // one that reads the body and checks nothing covers nothing.

@@ -1,7 +1,8 @@
 """Carrier callbacks, each written on the generic view its author started from.
 
 The tracking page shows a shipment's events on GET and takes the carrier's JSON on POST; the
-delivery notice is a form-encoded POST on a form view. Neither checks who sent it.
+delivery notice is a form-encoded POST on a form view, exempt from CSRF by the class's
+method_decorator. Neither checks who sent it.
 """
 import json
 
@@ -25,6 +26,6 @@ class TrackingEventReceiver(TemplateView):
 
 @method_decorator(csrf_exempt, name="dispatch")
 class DeliveryNotice(BaseFormView):
-    def post(self, request, *args, **kwargs):
-        Shipment.objects.filter(tracking_number=request.POST["tracking"]).update(delivered=True)
+    def post(self, request, *args, **kwargs):  # expect: WH101, WH201
+        Shipment.objects.filter(tracking_number=request.POST["tracking"]).update(delivered=True)  # expect: WH501
         return HttpResponse("ok")

@@ -9,6 +9,7 @@ from logistics.customer_views import (
     NotificationPreferencesView,
     QuoteRequestView,
 )
+from logistics.hub import HubDeliveryReceiver, HubExpressReturnReceiver, HubReturnReceiver, HubStatusReceiver
 from logistics.receivers import DeliveryNotice, TrackingEventReceiver
 
 urlpatterns = [
@@ -17,6 +18,10 @@ urlpatterns = [
     path("carriers/parcelbird/", ParcelBirdWebhook.as_view()),
     path("carriers/quickfreight/", QuickFreightWebhook.as_view()),
     path("carriers/roadrunner/", RoadRunnerWebhook.as_view()),
+    path("hub/deliveries/", HubDeliveryReceiver.as_view()),
+    path("hub/returns/", HubReturnReceiver.as_view()),
+    path("hub/returns/express/", HubExpressReturnReceiver.as_view()),
+    path("hub/status/", HubStatusReceiver.as_view()),
     path("contact/", ContactView.as_view()),
     path("account/notifications/", NotificationPreferencesView.as_view(), name="notification-preferences"),
     path("events/open-day/register/", EventRegistrationView.as_view()),
