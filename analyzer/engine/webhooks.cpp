@@ -193,6 +193,10 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   if (hasWebhookWord(fn.name)) reasons.push_back("function " + fn.name);
   if (!fn.classQualified.empty() && hasWebhookWord(lastComponent(fn.classQualified)))
     reasons.push_back("class " + std::string(lastComponent(fn.classQualified)));
+  // The class registered (`StripeEvents.as_view()`) names the route as much as the base its
+  // post() is inherited from.
+  if (!route.viewClass.empty() && route.viewClass != fn.classQualified && hasWebhookWord(lastComponent(route.viewClass)))
+    reasons.push_back("class " + std::string(lastComponent(route.viewClass)));
   // The module's or file's name is a weak hint: a sign-in form in webhooks.py is no webhook. It
   // counts for a handler that reads the body the way a machine sends it.
   const Module* module = program_.moduleOf(fn.file);

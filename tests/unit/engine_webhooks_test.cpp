@@ -275,6 +275,36 @@ def partner_callback(request):
   EXPECT_TRUE(isWebhook("accounts.views.partner_callback"));
 }
 
+// A post() inherited from a neutral base is named by the class registered for the route.
+TEST_F(WebhookTest, RegisteredClassNameCounts) {
+  load({{"shop/views.py", R"(
+import json
+from django.http import HttpResponse
+from django.views import View
+
+class JsonView(View):
+    def post(self, request, *args, **kwargs):
+        return HttpResponse(json.loads(request.body)["id"])
+
+class StripeEvents(JsonView):
+    pass
+
+class Orders(JsonView):
+    pass
+)"},
+        {"shop/urls.py", R"(
+from django.urls import path
+from shop.views import Orders, StripeEvents
+urlpatterns = [path("a/", StripeEvents.as_view()), path("b/", Orders.as_view())]
+)"}});
+  std::vector<std::string> reasons;
+  for (size_t i = 0; i < program().routes.size(); ++i) {
+    std::vector<std::string> r = ctx().webhooks().webhookReasons(i);
+    reasons.push_back(program().routes[i].path + ": " + (r.empty() ? std::string("-") : r.front()));
+  }
+  EXPECT_EQ(reasons, (std::vector<std::string>{"a/: class StripeEvents", "b/: -"}));
+}
+
 // A form page posts back to itself from the browser that rendered it: it renders a page,
 // reads the form fields and keeps Django's CSRF check, so the webhook words of its path and
 // class ("events", "Notification") are no evidence. Exempt from CSRF, or reading the raw body,
