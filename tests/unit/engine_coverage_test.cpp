@@ -1,4 +1,5 @@
-// Verification around a handler: decorators, before_request hooks, dispatch_request overrides.
+// Verification around a handler: decorators, before_request hooks, dispatch overrides.
+#include "engine/route_scope.h"
 #include "engine_fixture.h"
 
 namespace hg::testing {
@@ -306,6 +307,53 @@ urlpatterns = [
   EXPECT_TRUE(ctx().coverage().coverage(partner).verified);
   EXPECT_FALSE(ctx().coverage().coverage(payments).verified);
   EXPECT_FALSE(ctx().coverage().coverage(payments).attempted);
+}
+
+// What the registered class's dispatch() override does runs for the route: a freshness check
+// there is the route's (WH201), and the methods it calls on `self` are that class's.
+TEST_F(CoverageTest, DjangoDispatchOverrideRunsInTheRouteScope) {
+  load({{"hub/views.py", R"(
+import hashlib, hmac, json, time
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseForbidden
+from django.views import View
+
+class Receiver(View):
+    def post(self, request, *args, **kwargs):
+        return HttpResponse(json.loads(request.body)["id"])
+
+class Fresh(Receiver):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.authentic(request):
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+
+    def authentic(self, request):
+        ts = request.headers.get("X-Timestamp", "0")
+        if abs(time.time() - int(ts)) > 300:
+            return False
+        mac = hmac.new(settings.KEY, ts.encode() + b"." + request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(mac, request.headers.get("X-Signature", ""))
+
+class Stale(Fresh):
+    def authentic(self, request):
+        mac = hmac.new(settings.KEY, request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(mac, request.headers.get("X-Signature", ""))
+)"},
+        {"hub/urls.py", R"(
+from django.urls import path
+from hub.views import Fresh, Stale
+urlpatterns = [path("hooks/fresh/", Fresh.as_view()), path("hooks/stale/", Stale.as_view())]
+)"}});
+  for (size_t i = 0; i < program().routes.size(); ++i) {
+    const Route& r = program().routes[i];
+    ASSERT_NE(r.dispatchOverride, kNoFunction) << r.path;
+    EXPECT_TRUE(ctx().scopes().scope(i).contains(r.dispatchOverride)) << r.path;
+    EXPECT_TRUE(ctx().coverage().coverage(i).verified) << r.path;
+  }
+  auto replay = findings("WH201");
+  ASSERT_EQ(replay.size(), 1u);
+  EXPECT_EQ(replay[0].message.rfind("POST hooks/stale/ handler `post`", 0), 0u) << replay[0].message;
 }
 
 // `@method_decorator(verify, name="dispatch")` on the view class covers its routes as the
