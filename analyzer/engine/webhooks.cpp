@@ -129,9 +129,12 @@ bool WebhookClassifier::readsMachineBody(size_t routeIndex) {
 }
 
 // A page a browser posts back: it answers with a rendered page, reads what a form sends (no raw
-// body, JSON or stream) and keeps the CSRF protection a machine sender could not pass.
+// body, JSON or stream) and keeps the CSRF protection a machine sender could not pass. Only
+// Django checks CSRF unless told otherwise: a Flask route rendering an XML reply template for a
+// form-encoded callback may well be a webhook.
 bool WebhookClassifier::browserForm(size_t routeIndex) {
   const Route& route = program_.routes[routeIndex];
+  if (route.framework != "django") return false;
   if (decoratorMatches(route, "csrf_exempt") || readsMachineBody(routeIndex)) return false;
   return !browserFlows_.pageRenderer(reachableFunctions(route.handler)).empty();
 }

@@ -305,8 +305,8 @@ urlpatterns = [path("a/", StripeEvents.as_view()), path("b/", Orders.as_view())]
   EXPECT_EQ(reasons, (std::vector<std::string>{"a/: class StripeEvents", "b/: -"}));
 }
 
-// A form page posts back to itself from the browser that rendered it: it renders a page,
-// reads the form fields and keeps Django's CSRF check, so the webhook words of its path and
+// A Django form page posts back to itself from the browser that rendered it: it renders a
+// page, reads the form fields and keeps Django's CSRF check, so the webhook words of its path and
 // class ("events", "Notification") are no evidence. Exempt from CSRF, or reading the raw body,
 // it is a machine's endpoint again; a signature header still makes any route a webhook.
 TEST_F(WebhookTest, BrowserFormPagesAreNoWebhooks) {
@@ -360,6 +360,14 @@ class EventPlain(FormView):
     def post(self, request, *args, **kwargs):
         SignupForm(request.POST).save()
         return redirect("done")
+)"},
+        {"site/sms.py", R"(
+from flask import Flask, render_template, request
+app = Flask(__name__)
+
+@app.post("/events/sms")
+def sms_reply():
+    return render_template("reply.xml", body=request.form["Body"])
 )"}});
   EXPECT_FALSE(isWebhook("site.views.EventSignup.post"));
   EXPECT_FALSE(isWebhook("site.views.NotificationSettings.post"));
@@ -368,6 +376,9 @@ class EventPlain(FormView):
   EXPECT_TRUE(isWebhook("site.views.SignedEventForm.post"));
   // Rendering nothing, the form post is judged by its names as before.
   EXPECT_TRUE(isWebhook("site.views.EventPlain.post"));
+  // Flask checks no CSRF token by default: a form-encoded callback answered from a template is
+  // still a machine's post.
+  EXPECT_TRUE(isWebhook("site.sms.sms_reply"));
 }
 
 }  // namespace
