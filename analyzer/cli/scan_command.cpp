@@ -46,7 +46,12 @@ std::string summaryLine(const ScanResult& result, const std::vector<RunDiagnosti
   for (const Route& route : result.program->routes) {
     if (result.contextFiles.count(route.declaration.file) > 0) continue;
     ++routes;
-    handlers.insert(route.handler);
+    // A handler copied for its route's view class (Function::specializationOf) is one function
+    // of the source.
+    FunctionId handler = route.handler;
+    if (handler < result.program->functionCount() && result.program->function(handler).specializationOf != kNoFunction)
+      handler = result.program->function(handler).specializationOf;
+    handlers.insert(handler);
   }
   size_t byLevel[3] = {0, 0, 0};
   size_t suppressed = 0;

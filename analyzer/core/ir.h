@@ -188,6 +188,13 @@ struct Function {
   // around its class (none at module level); code at module level has none.
   FunctionId parent = kNoFunction;
   bool isAsync = false;
+  // A copy of a method as it runs on an instance of `receiverClass`, a subclass of the class
+  // defining it: its calls on `self` reach that subclass's overrides. The Python front-end
+  // makes one for a class-based view's route whose registered class overrides what its
+  // inherited handler calls (python/view_specialization.cpp). It keeps the original's name,
+  // qualified name and spans; `specializationOf` is the original.
+  FunctionId specializationOf = kNoFunction;
+  std::string receiverClass;
 
   std::vector<Expr> exprs;    // arena; ExprId indexes into it
   std::vector<Block> blocks;  // blocks[0] is the entry

@@ -37,6 +37,9 @@ struct Route {
   // override of it in the registered class or a base between it and the handler's runs first.
   std::string viewClass;
   std::string dispatchMethod;
+  // That dispatch method when the scanned tree defines it for the registered class (an
+  // override, as it runs on that class), else kNoFunction.
+  FunctionId dispatchOverride = kNoFunction;
 
   bool acceptsBody() const;  // POST, PUT, PATCH or Any
   // How every message names the route: "POST /webhook/stripe", "ANY hooks/paypal" (a view any

@@ -111,4 +111,23 @@ std::string BrowserFlowEvidence::notWebhookEvidence(const std::vector<FunctionId
   return "";
 }
 
+std::string BrowserFlowEvidence::pageRenderer(const std::vector<FunctionId>& reachable) {
+  for (FunctionId f : reachable) {
+    if (f >= program_.functionCount()) continue;
+    auto it = renderers_.find(f);
+    if (it == renderers_.end()) {
+      std::string found;
+      const Function& fn = program_.function(f);
+      for (ExprId e = 0; e < fn.exprs.size() && found.empty(); ++e) {
+        if (fn.expr(e).kind != ExprKind::Call) continue;
+        std::string callee = calleeName(fn, e);
+        if (matchesWithPrefixes(knowledge_, "page_renderers", callee)) found = callee;
+      }
+      it = renderers_.emplace(f, std::move(found)).first;
+    }
+    if (!it->second.empty()) return it->second;
+  }
+  return "";
+}
+
 }  // namespace hg

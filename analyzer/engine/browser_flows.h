@@ -7,8 +7,12 @@
 // outweighs the name. An RPC endpoint (the body handed whole to an XML-RPC / JSON-RPC
 // dispatcher) is an API of its own, not a webhook, however it is named or CSRF-exempted.
 //
+// A form page (a Django FormView, a view calling render()) answers what it is sent with an HTML
+// page: the browser that loaded the form posts it back. Rendering is evidence only together with
+// what the route reads and its CSRF protection, which the classifier decides (webhooks.cpp).
+//
 // The names of the calls, the session objects and the fields are knowledge
-// (`browser_sessions`, `sign_in_fields`, `sign_in_calls`, `rpc_dispatchers`).
+// (`browser_sessions`, `sign_in_fields`, `sign_in_calls`, `rpc_dispatchers`, `page_renderers`).
 #pragma once
 
 #include <string>
@@ -32,12 +36,16 @@ class BrowserFlowEvidence {
   // request data with the session", "reads the id_token field", "calls oauth.fetch_token",
   // "dispatches the request to xmlrpc...". Empty when nothing does.
   std::string notWebhookEvidence(const std::vector<FunctionId>& reachable);
+  // The first page-rendering call (`page_renderers`: render, TemplateResponse, a form view's
+  // form_invalid) the functions make, as its callee's name; empty when none does.
+  std::string pageRenderer(const std::vector<FunctionId>& reachable);
 
  private:
   const Program& program_;
   const Knowledge& knowledge_;
   RequestUseAnalysis& requests_;
   std::unordered_map<FunctionId, std::string> byFunction_;
+  std::unordered_map<FunctionId, std::string> renderers_;
 };
 
 }  // namespace hg

@@ -287,15 +287,23 @@ void RouteCoverageAnalysis::addHooks(const Route& route, RouteCoverage& out) {
   }
 }
 
-void RouteCoverageAnalysis::addDispatch(const Route& route, RouteCoverage& out) {
-  const Function& handler = program_.function(route.handler);
+FunctionId dispatchOverrideOf(const Program& program, const CallResolver& calls, const Route& route) {
+  if (route.handler >= program.functionCount()) return kNoFunction;
   // The registered class, not the base the handler method is inherited from: two views
   // sharing a base's post() may differ in their dispatch override.
-  const std::string& cls = route.viewClass.empty() ? handler.classQualified : route.viewClass;
-  if (cls.empty()) return;
+  FunctionId dispatch = route.dispatchOverride;
+  if (route.viewClass.empty()) {
+    const std::string& cls = program.function(route.handler).classQualified;
+    dispatch = cls.empty() ? kNoFunction : calls.findMethod(cls, "dispatch_request");
+  }
+  if (dispatch == kNoFunction || dispatch == route.handler) return kNoFunction;
+  return dispatch;
+}
+
+void RouteCoverageAnalysis::addDispatch(const Route& route, RouteCoverage& out) {
+  FunctionId dispatch = dispatchOverrideOf(program_, calls_, route);
+  if (dispatch == kNoFunction) return;
   const std::string& name = route.dispatchMethod.empty() ? std::string("dispatch_request") : route.dispatchMethod;
-  FunctionId dispatch = calls_.findMethod(cls, name);
-  if (dispatch == kNoFunction || dispatch == route.handler) return;
   const Function& fn = program_.function(dispatch);
   const GuardFlow& flow = summaries_.plainFlow(dispatch);
   // The override hands the request on through super().dispatch() or getattr(self, ...).

@@ -82,6 +82,12 @@ class RouteCoverageAnalysis {
   std::multimap<std::string, std::string> blueprintParents_;
 };
 
+// The method a class-based view's framework runs before the route's handler when the scanned
+// tree overrides it: the registered class's (Route::dispatchOverride, as run on that class),
+// else for a route without one the handler's class's dispatch_request. kNoFunction when there
+// is none or the handler is that method.
+FunctionId dispatchOverrideOf(const Program& program, const CallResolver& calls, const Route& route);
+
 // The names an object expression (`app`, `bp`, `self.app`) may be recorded under as a route's
 // registeredOn: its qualified name and its scope-qualified local name.
 std::vector<std::string> objectKeysOf(const Program& program, const Function& fn, ExprId object);

@@ -104,11 +104,8 @@ RouteScope RouteScopes::compute(size_t routeIndex) {
     for (BlockId b = 0; b < fn.blocks.size(); ++b) runs[b] = flow.stateBefore(b, 0).reached;
     scope.reachableBlocks[hook.hook] = std::move(runs);
   }
-  const Function& handler = program_.function(route.handler);
-  if (!handler.classQualified.empty()) {
-    FunctionId dispatch = calls_.findMethod(handler.classQualified, "dispatch_request");
-    if (dispatch != kNoFunction) seeds.push_back(dispatch);
-  }
+  FunctionId dispatch = dispatchOverrideOf(program_, calls_, route);
+  if (dispatch != kNoFunction) seeds.push_back(dispatch);
 
   std::set<FunctionId> seen;
   std::vector<FunctionId> queue;

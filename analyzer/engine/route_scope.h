@@ -1,6 +1,6 @@
 // The code that runs when a route is requested: its handler, every decorator applied to it
 // (the decorator and the wrappers nested in it, verifying or not), the before_request hooks
-// and dispatch_request override that cover it, and every function of the scanned tree these
+// and dispatch override that cover it, and every function of the scanned tree these
 // call, transitively. Questions of the form "does anything on this route's paths do X?"
 // (a freshness check, a de-duplication, a Content-Length check) are asked over this set.
 //

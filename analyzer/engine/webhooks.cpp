@@ -130,6 +130,17 @@ bool WebhookClassifier::readsMachineBody(size_t routeIndex) {
   return false;
 }
 
+// A page a browser posts back: it answers with a rendered page, reads what a form sends (no raw
+// body, JSON or stream) and keeps the CSRF protection a machine sender could not pass. Only
+// Django checks CSRF unless told otherwise: a Flask route rendering an XML reply template for a
+// form-encoded callback may well be a webhook.
+bool WebhookClassifier::browserForm(size_t routeIndex) {
+  const Route& route = program_.routes[routeIndex];
+  if (route.framework != "django") return false;
+  if (decoratorMatches(route, "csrf_exempt") || readsMachineBody(routeIndex)) return false;
+  return !browserFlows_.pageRenderer(reachableFunctions(route.handler)).empty();
+}
+
 bool WebhookClassifier::decoratorMatches(const Route& route, std::string_view category) const {
   for (const std::string& name : route.decoratorNames) {
     for (const std::string& prefix : qualifiedPrefixes(name)) {
@@ -179,13 +190,18 @@ std::vector<std::string> WebhookClassifier::webhookReasons(size_t routeIndex) {
   }
   // A sign-in callback or an RPC endpoint shows in its code who calls it; its name, module and
   // CSRF exemption are then no evidence. What only a webhook sender does still counts.
-  bool calledByOthers = !browserFlows_.notWebhookEvidence(reachableFunctions(route.handler)).empty();
+  bool calledByOthers =
+      !browserFlows_.notWebhookEvidence(reachableFunctions(route.handler)).empty() || browserForm(routeIndex);
   if (readsSignatureHeader(routeIndex)) reasons.push_back("reads a signature header");
   if (calledByOthers) return reasons;
   if (hasWebhookWord(route.path)) reasons.push_back("path " + route.path);
   if (hasWebhookWord(fn.name)) reasons.push_back("function " + fn.name);
   if (!fn.classQualified.empty() && hasWebhookWord(lastComponent(fn.classQualified)))
     reasons.push_back("class " + std::string(lastComponent(fn.classQualified)));
+  // The class registered (`StripeEvents.as_view()`) names the route as much as the base its
+  // post() is inherited from.
+  if (!route.viewClass.empty() && route.viewClass != fn.classQualified && hasWebhookWord(lastComponent(route.viewClass)))
+    reasons.push_back("class " + std::string(lastComponent(route.viewClass)));
   // The module's or file's name is a weak hint: a sign-in form in webhooks.py is no webhook. It
   // counts for a handler that reads the body the way a machine sends it.
   const Module* module = program_.moduleOf(fn.file);

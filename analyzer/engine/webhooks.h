@@ -2,7 +2,8 @@
 // (POST/PUT/PATCH) that reads request input (in the handler or in what it calls), looks like a
 // webhook (webhook_words in its path, function, module or file path, or app/blueprint name;
 // a signature header read; a csrf_exempt decorator; the user's configuration), and is not
-// behind user authentication (auth_decorators, auth_checks such as flask_login.current_user).
+// behind user authentication (auth_decorators, auth_checks such as flask_login.current_user)
+// nor a browser's form post (browser_flows.h).
 // EngineConfig::allPostRoutes drops the "looks like a webhook" test.
 #pragma once
 
@@ -54,6 +55,7 @@ class WebhookClassifier {
   void classify();
   bool readsSignatureHeader(size_t routeIndex);
   bool readsMachineBody(size_t routeIndex);
+  bool browserForm(size_t routeIndex);
   // Memoized: several parts of the definition walk the same handler's calls.
   const std::vector<FunctionId>& reachableFunctions(FunctionId from);
   bool decoratorMatches(const Route& route, std::string_view category) const;

@@ -17,6 +17,7 @@ void link(Program& program, const Knowledge& knowledge, Diagnostics& diags, unsi
   endBlocksAtNoreturnCalls(index);
   discoverApplications(index, knowledge);
   discoverRoutes(index, knowledge);
+  specializeClassViewHandlers(index);
   program.buildIndexes();
 }
 

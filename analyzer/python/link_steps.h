@@ -30,4 +30,9 @@ const KnowledgeEntry* applicationEntry(const Program& program, const Knowledge& 
 // and Django view decorators.
 void discoverRoutes(LinkIndex& index, const Knowledge& knowledge);
 
+// A class-based view's route whose registered class overrides a method its inherited handler
+// (or dispatch override) calls on `self` gets a copy of that handler resolved in the
+// registered class (Function::specializationOf), so each route is analyzed with its own code.
+void specializeClassViewHandlers(LinkIndex& index);
+
 }  // namespace hg::python

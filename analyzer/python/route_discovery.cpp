@@ -5,6 +5,7 @@
 #include "python/class_lookup.h"
 #include "python/link_steps.h"
 #include "python/loop_tables.h"
+#include "python/method_decorators.h"
 
 namespace hg::python {
 namespace {
@@ -96,6 +97,11 @@ std::vector<std::string> RouteCollector::decoratorNames(const Function& handler,
   for (ExprId d : handler.decorators) {
     const Expr& e = handler.exprs[d];
     if (!keepRouteDecorators && e.kind == ExprKind::Call && knowledge_.matches("route_decorators", e.qualified)) {
+      continue;
+    }
+    // `@method_decorator(verify)` applies `verify` to the method.
+    if (std::optional<MethodDecoration> m = methodDecoration(index_, knowledge_, handler, d); m && !m->method) {
+      out.insert(out.end(), m->decorators.begin(), m->decorators.end());
       continue;
     }
     std::string name = decoratorName(handler, d);
@@ -321,7 +327,11 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
       });
     }
     if (!methods) methods = methodsFromJson(style->attributes.value("default_methods", nlohmann::json::array()));
-    addRoute(view.route, handler, *methods, view.extraDecorators, view.django);
+    // The handler is the dispatcher itself, run on the registered class.
+    Route route = view.route;
+    route.viewClass = cls;
+    route.dispatchMethod = style->attributes.value("dispatch_method", "dispatch_request");
+    addRoute(std::move(route), handler, *methods, view.extraDecorators, view.django);
     return;
   }
   // One route per HTTP method the class (or a scanned base) handles; the framework's
@@ -329,6 +339,8 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
   ViewTemplate perMethod = view;
   perMethod.route.viewClass = cls;
   perMethod.route.dispatchMethod = style->attributes.value("dispatch_method", "");
+  if (!perMethod.route.dispatchMethod.empty())
+    perMethod.route.dispatchOverride = findMethod(program, cls, perMethod.route.dispatchMethod);
   static const std::pair<const char*, HttpMethod> kVerbs[] = {{"get", HttpMethod::Get},
                                                              {"post", HttpMethod::Post},
                                                              {"put", HttpMethod::Put},
@@ -344,7 +356,12 @@ void RouteCollector::addClassViewRoutes(const ViewTemplate& view, const std::str
         continue;
       }
     }
-    addRoute(perMethod.route, handler, {method}, view.extraDecorators, view.django);
+    // `@method_decorator(verify, name="dispatch")` on the class or a base wraps what runs
+    // before this method, as the registration's wrappers do.
+    std::vector<std::string> decorators = view.extraDecorators;
+    for (std::string& d : classMethodDecorators(index_, knowledge_, cls, verb, handler, perMethod.route.dispatchMethod))
+      decorators.push_back(std::move(d));
+    addRoute(perMethod.route, handler, {method}, decorators, view.django);
   }
 }
 

@@ -1,4 +1,5 @@
-// Verification around a handler: decorators, before_request hooks, dispatch_request overrides.
+// Verification around a handler: decorators, before_request hooks, dispatch overrides.
+#include "engine/route_scope.h"
 #include "engine_fixture.h"
 
 namespace hg::testing {
@@ -295,12 +296,127 @@ urlpatterns = [
   size_t payments = routeAt("hooks/payments/"), partner = routeAt("hooks/partner/");
   ASSERT_NE(payments, SIZE_MAX);
   ASSERT_NE(partner, SIZE_MAX);
-  EXPECT_EQ(program().routes[payments].handler, program().routes[partner].handler);
+  // Both run the base's post(), each on its own class (whose handle() it calls).
+  const Function& paymentsPost = program().function(program().routes[payments].handler);
+  const Function& partnerPost = program().function(program().routes[partner].handler);
+  EXPECT_EQ(paymentsPost.qualified, "shop.hooks.base.Receiver.post");
+  EXPECT_EQ(partnerPost.qualified, "shop.hooks.base.Receiver.post");
+  EXPECT_EQ(paymentsPost.specializationOf, partnerPost.specializationOf);
   EXPECT_EQ(program().routes[partner].viewClass, "shop.hooks.views.Partner");
   EXPECT_EQ(program().routes[partner].dispatchMethod, "dispatch");
   EXPECT_TRUE(ctx().coverage().coverage(partner).verified);
   EXPECT_FALSE(ctx().coverage().coverage(payments).verified);
   EXPECT_FALSE(ctx().coverage().coverage(payments).attempted);
+}
+
+// What the registered class's dispatch() override does runs for the route: a freshness check
+// there is the route's (WH201), and the methods it calls on `self` are that class's.
+TEST_F(CoverageTest, DjangoDispatchOverrideRunsInTheRouteScope) {
+  load({{"hub/views.py", R"(
+import hashlib, hmac, json, time
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseForbidden
+from django.views import View
+
+class Receiver(View):
+    def post(self, request, *args, **kwargs):
+        return HttpResponse(json.loads(request.body)["id"])
+
+class Fresh(Receiver):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.authentic(request):
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+
+    def authentic(self, request):
+        ts = request.headers.get("X-Timestamp", "0")
+        if abs(time.time() - int(ts)) > 300:
+            return False
+        mac = hmac.new(settings.KEY, ts.encode() + b"." + request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(mac, request.headers.get("X-Signature", ""))
+
+class Stale(Fresh):
+    def authentic(self, request):
+        mac = hmac.new(settings.KEY, request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(mac, request.headers.get("X-Signature", ""))
+)"},
+        {"hub/urls.py", R"(
+from django.urls import path
+from hub.views import Fresh, Stale
+urlpatterns = [path("hooks/fresh/", Fresh.as_view()), path("hooks/stale/", Stale.as_view())]
+)"}});
+  for (size_t i = 0; i < program().routes.size(); ++i) {
+    const Route& r = program().routes[i];
+    ASSERT_NE(r.dispatchOverride, kNoFunction) << r.path;
+    EXPECT_TRUE(ctx().scopes().scope(i).contains(r.dispatchOverride)) << r.path;
+    EXPECT_TRUE(ctx().coverage().coverage(i).verified) << r.path;
+  }
+  auto replay = findings("WH201");
+  ASSERT_EQ(replay.size(), 1u);
+  EXPECT_EQ(replay[0].message.rfind("POST hooks/stale/ handler `post`", 0), 0u) << replay[0].message;
+}
+
+// `@method_decorator(verify, name="dispatch")` on the view class covers its routes as the
+// decorator on the method would; a CSRF exemption applied the same way verifies nothing, though
+// it still makes the route look like a webhook.
+TEST_F(CoverageTest, DjangoMethodDecoratorCoversTheRoute) {
+  load({{"hub/security.py", R"(
+import functools, hashlib, hmac
+from django.conf import settings
+from django.http import HttpResponseForbidden
+
+def signed(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        expected = hmac.new(settings.KEY, request.body, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, request.headers.get("X-Signature", "")):
+            return HttpResponseForbidden()
+        return view(request, *args, **kwargs)
+    return wrapper
+)"},
+        {"hub/views.py", R"(
+import json
+from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from hub.security import signed
+
+@method_decorator([csrf_exempt, signed], name="dispatch")
+class Deliveries(View):
+    def post(self, request):
+        return HttpResponse(json.loads(request.body)["id"])
+
+@method_decorator(csrf_exempt, name="dispatch")
+class Parcels(View):
+    def post(self, request):
+        return HttpResponse(request.POST["id"])
+
+class Status(View):
+    @method_decorator(signed)
+    def post(self, request):
+        return HttpResponse(json.loads(request.body)["id"])
+)"},
+        {"hub/urls.py", R"(
+from django.urls import path
+from hub.views import Deliveries, Parcels, Status
+urlpatterns = [
+    path("in/deliveries/", Deliveries.as_view()),
+    path("in/parcels/", Parcels.as_view()),
+    path("in/status/", Status.as_view()),
+]
+)"}});
+  const RouteCoverage& deliveries = coverage("hub.views.Deliveries.post");
+  EXPECT_TRUE(deliveries.verified);
+  ASSERT_EQ(deliveries.sources.size(), 1u);
+  EXPECT_EQ(deliveries.sources[0].kind, CoverageSource::Kind::Decorator);
+  EXPECT_EQ(deliveries.sources[0].function, fn("hub.security.signed"));
+  EXPECT_TRUE(coverage("hub.views.Status.post").verified);
+  EXPECT_FALSE(coverage("hub.views.Parcels.post").verified);
+  EXPECT_FALSE(coverage("hub.views.Parcels.post").attempted);
+  const WebhookHandler* parcels = ctx().webhooks().forRoute(route("hub.views.Parcels.post"));
+  ASSERT_NE(parcels, nullptr);
+  EXPECT_EQ(parcels->reasons, (std::vector<std::string>{"exempt from CSRF"}));
 }
 
 // FastAPI dependencies run before the handler: one that raises on a bad signature covers it,

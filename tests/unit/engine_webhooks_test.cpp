@@ -275,5 +275,111 @@ def partner_callback(request):
   EXPECT_TRUE(isWebhook("accounts.views.partner_callback"));
 }
 
+// A post() inherited from a neutral base is named by the class registered for the route.
+TEST_F(WebhookTest, RegisteredClassNameCounts) {
+  load({{"shop/views.py", R"(
+import json
+from django.http import HttpResponse
+from django.views import View
+
+class JsonView(View):
+    def post(self, request, *args, **kwargs):
+        return HttpResponse(json.loads(request.body)["id"])
+
+class StripeEvents(JsonView):
+    pass
+
+class Orders(JsonView):
+    pass
+)"},
+        {"shop/urls.py", R"(
+from django.urls import path
+from shop.views import Orders, StripeEvents
+urlpatterns = [path("a/", StripeEvents.as_view()), path("b/", Orders.as_view())]
+)"}});
+  std::vector<std::string> reasons;
+  for (size_t i = 0; i < program().routes.size(); ++i) {
+    std::vector<std::string> r = ctx().webhooks().webhookReasons(i);
+    reasons.push_back(program().routes[i].path + ": " + (r.empty() ? std::string("-") : r.front()));
+  }
+  EXPECT_EQ(reasons, (std::vector<std::string>{"a/: class StripeEvents", "b/: -"}));
+}
+
+// A Django form page posts back to itself from the browser that rendered it: it renders a
+// page, reads the form fields and keeps Django's CSRF check, so the webhook words of its path and
+// class ("events", "Notification") are no evidence. Exempt from CSRF, or reading the raw body,
+// it is a machine's endpoint again; a signature header still makes any route a webhook.
+TEST_F(WebhookTest, BrowserFormPagesAreNoWebhooks) {
+  load({{"site/urls.py", R"(
+from django.urls import path
+from site import views
+urlpatterns = [
+    path("events/open-day/", views.EventSignup.as_view()),
+    path("account/notifications/", views.NotificationSettings.as_view()),
+    path("events/exempt/", views.ExemptEventForm.as_view()),
+    path("events/json/", views.EventJsonPage.as_view()),
+    path("events/signed/", views.SignedEventForm.as_view()),
+    path("events/plain/", views.EventPlain.as_view()),
+]
+)"},
+        {"site/views.py", R"(
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView, TemplateView
+from site.forms import SignupForm
+
+class EventSignup(FormView):
+    def post(self, request, *args, **kwargs):
+        form = SignupForm(request.POST)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        form.save()
+        return redirect("done")
+
+class NotificationSettings(FormView):
+    def post(self, request, *args, **kwargs):
+        form = SignupForm(request.POST)
+        return render(request, "settings.html", {"form": form})
+
+class ExemptEventForm(FormView):
+    @csrf_exempt
+    def post(self, request, *args, **kwargs):
+        return render(request, "done.html", {"ref": request.POST["ref"]})
+
+class EventJsonPage(TemplateView):
+    def post(self, request, *args, **kwargs):
+        return render(request, "done.html", {"ref": request.body})
+
+class SignedEventForm(FormView):
+    def post(self, request, *args, **kwargs):
+        sig = request.headers.get("X-Event-Signature", "")
+        return render(request, "done.html", {"sig": sig, "ref": request.POST["ref"]})
+
+class EventPlain(FormView):
+    def post(self, request, *args, **kwargs):
+        SignupForm(request.POST).save()
+        return redirect("done")
+)"},
+        {"site/sms.py", R"(
+from flask import Flask, render_template, request
+app = Flask(__name__)
+
+@app.post("/events/sms")
+def sms_reply():
+    return render_template("reply.xml", body=request.form["Body"])
+)"}});
+  EXPECT_FALSE(isWebhook("site.views.EventSignup.post"));
+  EXPECT_FALSE(isWebhook("site.views.NotificationSettings.post"));
+  EXPECT_TRUE(isWebhook("site.views.ExemptEventForm.post"));
+  EXPECT_TRUE(isWebhook("site.views.EventJsonPage.post"));
+  EXPECT_TRUE(isWebhook("site.views.SignedEventForm.post"));
+  // Rendering nothing, the form post is judged by its names as before.
+  EXPECT_TRUE(isWebhook("site.views.EventPlain.post"));
+  // Flask checks no CSRF token by default: a form-encoded callback answered from a template is
+  // still a machine's post.
+  EXPECT_TRUE(isWebhook("site.sms.sms_reply"));
+}
+
 }  // namespace
 }  // namespace hg::testing

@@ -97,5 +97,76 @@ def late():
   for (const Finding& x : f) ADD_FAILURE() << x.location.line << ": " << x.message;
 }
 
+// One base post() serves every carrier's route; what it calls on `self` is the registered
+// class's. A subclass overriding the check is verified, its siblings are not: WH101 is reported
+// once at the shared post(), naming an unverified route, the same one whatever the order of
+// the URLconf; the payload a subclass's process() reads is its own route's (WH501).
+TEST_F(Wh101Test, InheritedPostJudgedPerRegisteredClass) {
+  auto sources = [](const std::string& urlpatterns) -> std::vector<std::pair<std::string, std::string>> {
+    return {{"hub/carriers/base.py", R"(
+import json
+from django.http import HttpResponse, HttpResponseForbidden
+from django.views import View
+
+class CarrierWebhook(View):
+    def post(self, request, *args, **kwargs):
+        if not self.signature_valid(request):
+            return HttpResponseForbidden()
+        self.process(json.loads(request.body))
+        return HttpResponse(status=204)
+
+    def signature_valid(self, request):
+        return True
+
+    def process(self, event):
+        pass
+)"},
+            {"hub/carriers/views.py", R"(
+import hashlib, hmac
+from django.conf import settings
+from hub.models import Parcel
+from hub.carriers.base import CarrierWebhook
+
+class Signed(CarrierWebhook):
+    def signature_valid(self, request):
+        expected = hmac.new(settings.KEY, request.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, request.headers.get("X-Signature", ""))
+
+    def process(self, event):
+        Parcel.objects.filter(code=event["code"]).update(seen=True)
+
+class Alpha(CarrierWebhook):
+    def process(self, event):
+        Parcel.objects.filter(code=event["alpha_code"]).update(seen=True)
+
+class Beta(CarrierWebhook):
+    pass
+)"},
+            {"hub/urls.py", "from django.urls import path\nfrom hub.carriers.views import Alpha, Beta, Signed\n"
+                            "urlpatterns = [" + urlpatterns + "]\n"}};
+  };
+  const std::string signedRoute = "path(\"hooks/signed/\", Signed.as_view()), ";
+  const std::string alpha = "path(\"hooks/alpha/\", Alpha.as_view()), ";
+  const std::string beta = "path(\"hooks/beta/\", Beta.as_view()), ";
+  std::vector<std::string> messages;
+  for (const std::string& order : {signedRoute + alpha + beta, beta + alpha + signedRoute}) {
+    load(sources(order));
+    auto f = run();
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].location.line, 7u);
+    messages.push_back(f[0].message);
+    auto payload = findings("WH501");
+    std::vector<std::string> where;
+    for (const Finding& p : payload) where.push_back(std::to_string(p.location.line) + " " + p.message);
+    EXPECT_EQ(where, (std::vector<std::string>{
+                         "13 POST hooks/signed/ handler `post` reads payload field event[\"code\"] without "
+                         "validating the payload against a schema",
+                         "17 POST hooks/alpha/ handler `post` reads payload field event[\"alpha_code\"] without "
+                         "validating the payload against a schema"}));
+  }
+  EXPECT_EQ(messages[0], "POST hooks/alpha/ handler `post` reads request.body without verifying a signature");
+  EXPECT_EQ(messages[1], messages[0]);
+}
+
 }  // namespace
 }  // namespace hg::testing

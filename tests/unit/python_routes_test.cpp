@@ -211,6 +211,135 @@ app.add_url_rule("/d", view_func=Dispatch.as_view("d"))
   EXPECT_TRUE(routesOf(*p, "app.views.NotAView.post").empty());
 }
 
+// Django's generic views all reach post() through View.dispatch, under whichever module the
+// view imports them from; a subclass is routed by the methods the scanned tree defines for it,
+// so a form view that keeps Django's own post() has no route to analyze.
+TEST(PythonRoutes, DjangoGenericViewBases) {
+  auto p = lowerPythonSources({{"shop/views.py", R"(from django.views import generic
+from django.views.generic import FormView, RedirectView
+from django.views.generic.base import TemplateView
+from django.views.generic.edit import BaseFormView, CreateView, ProcessFormView
+
+class Tracking(TemplateView):
+    def post(self, request):
+        return request.body
+
+class Relay(RedirectView):
+    def post(self, request):
+        return request.body
+
+class Notice(BaseFormView):
+    def post(self, request):
+        return request.POST
+
+class Raw(ProcessFormView):
+    def put(self, request):
+        return request.body
+
+class Signup(generic.edit.FormView):
+    def post(self, request):
+        return request.POST
+
+class Contact(FormView):
+    template_name = "contact.html"
+
+class Quote(CreateView):
+    fields = ["email"]
+)"},
+                               {"shop/urls.py", R"(from django.urls import path
+from shop import views
+urlpatterns = [
+    path("hooks/tracking/", views.Tracking.as_view()),
+    path("hooks/relay/", views.Relay.as_view()),
+    path("hooks/notice/", views.Notice.as_view()),
+    path("hooks/raw/", views.Raw.as_view()),
+    path("signup/", views.Signup.as_view()),
+    path("contact/", views.Contact.as_view()),
+    path("quotes/", views.Quote.as_view()),
+]
+)"}});
+  for (const char* handler : {"shop.views.Tracking.post", "shop.views.Relay.post", "shop.views.Notice.post",
+                              "shop.views.Signup.post"}) {
+    const Route& r = onlyRouteOf(*p, handler);
+    EXPECT_EQ(r.methods, (Methods{HttpMethod::Post})) << handler;
+    EXPECT_EQ(r.framework, "django") << handler;
+    EXPECT_EQ(r.dispatchMethod, "dispatch") << handler;
+  }
+  EXPECT_EQ(onlyRouteOf(*p, "shop.views.Raw.put").methods, (Methods{HttpMethod::Put}));
+  EXPECT_EQ(onlyRouteOf(*p, "shop.views.Tracking.post").viewClass, "shop.views.Tracking");
+  // Contact and Quote keep Django's post(): no function of the tree serves them.
+  EXPECT_EQ(p->routes.size(), 5u);
+}
+
+// Django's method_decorator applies a function decorator to a view's method: on the method,
+// or from the class (or a base) naming `dispatch`, which runs before every method, or the
+// method itself, which a subclass's own definition replaces.
+TEST(PythonRoutes, DjangoMethodDecoratorOnClassesAndMethods) {
+  auto p = lowerPythonSources({{"shop/views.py", R"(from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from shop.security import verify
+
+@method_decorator([csrf_exempt, verify], name="dispatch")
+class Listed(View):
+    def post(self, request):
+        return request.body
+
+@method_decorator((verify,), name="dispatch")
+class Tupled(View):
+    def put(self, request):
+        return request.body
+
+@method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(decorator=verify, name="post")
+class ByName(View):
+    def get(self, request):
+        return ""
+    def post(self, request):
+        return request.body
+
+class Inherits(ByName):
+    pass
+
+class Replaces(ByName):
+    def post(self, request):
+        return request.body
+
+class OnTheMethod(View):
+    @method_decorator(verify)
+    def post(self, request):
+        return request.body
+)"},
+                               {"shop/security.py", "def verify(view):\n    return view\n"},
+                               {"shop/urls.py", R"(from django.urls import path
+from shop import views
+urlpatterns = [
+    path("a/", views.Listed.as_view()),
+    path("b/", views.Tupled.as_view()),
+    path("c/", views.ByName.as_view()),
+    path("d/", views.Inherits.as_view()),
+    path("e/", views.Replaces.as_view()),
+    path("f/", views.OnTheMethod.as_view()),
+]
+)"}});
+  auto decoratorsAt = [&](const std::string& path, HttpMethod method) {
+    for (const Route& r : p->routes) {
+      if (r.path == path && r.methods == Methods{method}) return r.decoratorNames;
+    }
+    ADD_FAILURE() << "no route " << path;
+    return std::vector<std::string>{};
+  };
+  using Names = std::vector<std::string>;
+  const std::string csrf = "django.views.decorators.csrf.csrf_exempt", verify = "shop.security.verify";
+  EXPECT_EQ(decoratorsAt("a/", HttpMethod::Post), (Names{csrf, verify}));
+  EXPECT_EQ(decoratorsAt("b/", HttpMethod::Put), (Names{verify}));
+  EXPECT_EQ(decoratorsAt("c/", HttpMethod::Post), (Names{csrf, verify}));
+  EXPECT_EQ(decoratorsAt("c/", HttpMethod::Get), (Names{csrf}));
+  EXPECT_EQ(decoratorsAt("d/", HttpMethod::Post), (Names{csrf, verify}));
+  EXPECT_EQ(decoratorsAt("e/", HttpMethod::Post), (Names{csrf}));
+  EXPECT_EQ(decoratorsAt("f/", HttpMethod::Post), (Names{verify}));
+}
+
 TEST(PythonRoutes, FastApiDecoratorsRoutersAndPrefixes) {
   auto p = lowerPythonSources({{"api/main.py", R"(from fastapi import FastAPI, APIRouter, Request
 
