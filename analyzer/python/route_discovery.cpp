@@ -292,6 +292,14 @@ void RouteCollector::addViewRoutes(ViewTemplate view, ExprRef viewExpr) {
       addClassViewRoutes(view, v.qualified);
       return;
     }
+    // `login = LoginView.as_view()` in views.py, `path("login/", views.login)` in urls.py: linking
+    // named the constant after its value.
+    if (v.function == kNoFunction && (v.kind == ExprKind::Name || v.kind == ExprKind::Attribute) &&
+        v.qualified.ends_with(".as_view()")) {
+      const std::string cls = v.qualified.substr(0, v.qualified.size() - std::string_view(".as_view()").size());
+      if (program.findClass(cls)) addClassViewRoutes(view, cls);
+      return;
+    }
     FunctionId handler = v.function;
     if (handler == kNoFunction || program.function(handler).name.starts_with("<class")) return;
     std::vector<HttpMethod> methods;

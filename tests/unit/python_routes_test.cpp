@@ -651,5 +651,20 @@ def admin(): pass
   EXPECT_EQ(p->routes.size(), 3u);
 }
 
+// `login = LoginView.as_view()` in the views module, `path("login/", views.login)` in urls.py.
+TEST(PythonRoutes, DjangoViewHeldByAModuleConstant) {
+  auto p = lowerPythonSources({{"site/views.py", R"(from django.views import View
+class HookView(View):
+    def post(self, request):
+        return request.body
+hook = HookView.as_view()
+)"},
+                               {"site/urls.py", R"(from django.urls import path
+from . import views
+urlpatterns = [path("hooks/x/", views.hook)]
+)"}});
+  EXPECT_EQ(onlyRouteOf(*p, "site.views.HookView.post").path, "hooks/x/");
+}
+
 }  // namespace
 }  // namespace hg
