@@ -16,8 +16,12 @@ namespace hg::rules {
 inline std::string functionLabel(const RuleContext& ctx, FunctionId fnId) {
   const Program& program = ctx.program;
   const Function& fn = program.function(fnId);
+  // A handler copied for its route's view class (Function::specializationOf) is that route's
+  // handler too: the per-function rules meet the original first.
   for (const Route& route : program.routes) {
-    if (route.handler == fnId) return handlerText(route, fn.name);
+    if (route.handler == fnId ||
+        (route.handler < program.functionCount() && program.function(route.handler).specializationOf == fnId))
+      return handlerText(route, fn.name);
   }
   if (fn.name == "<module>") {
     const Module* m = program.moduleOf(fn.file);

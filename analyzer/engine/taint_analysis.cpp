@@ -28,7 +28,9 @@ TaintAnalysis::TaintAnalysis(const Program& program, const Knowledge& knowledge,
       constants_(program, knowledge) {
   for (size_t r = 0; r < program.routes.size(); ++r) {
     FunctionId h = program.routes[r].handler;
-    if (h != kNoFunction && h < program.functionCount()) routesByHandler_[h].push_back(r);
+    if (h == kNoFunction || h >= program.functionCount()) continue;
+    routesByHandler_[h].push_back(r);
+    if (program.function(h).specializationOf != kNoFunction) copiedHandlers_.insert(program.function(h).specializationOf);
   }
 }
 
@@ -77,7 +79,11 @@ void TaintAnalysis::recordSourceHit(SinkHit hit) { hits_.push_back(std::move(hit
 // then, for its summary). So only these functions start the analysis: on a tree of libraries
 // that is a small share of all functions.
 bool TaintAnalysis::mayHoldRequestData(FunctionId fn) {
-  if (!routesHandledBy(fn).empty() || !requests_.reads(fn).empty()) return true;
+  if (!routesHandledBy(fn).empty()) return true;
+  // A base's post() copied for each registered class runs as those copies; what the original
+  // calls on `self` is no route's code, and a caller of its own analyses it as a callee.
+  if (copiedHandlers_.count(fn)) return false;
+  if (!requests_.reads(fn).empty()) return true;
   const Function& f = program_.function(fn);
   for (const Parameter& p : f.params) {
     if (p.defaultValue != kNoExpr && declaredDependency(program_, catalog_.knowledge(), f, p.defaultValue) != kNoFunction)

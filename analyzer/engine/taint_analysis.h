@@ -68,6 +68,9 @@ class TaintAnalysis {
   bool analyzedAll_ = false;
   std::vector<SinkHit> hits_;
   std::map<FunctionId, std::vector<size_t>> routesByHandler_;
+  // Handlers whose routes run copies of them made for the registered view class
+  // (Function::specializationOf): the copies hold their request data.
+  std::set<FunctionId> copiedHandlers_;
   std::map<FunctionId, std::vector<FunctionId>> callers_;
   bool callersBuilt_ = false;
 };

@@ -162,5 +162,41 @@ def legacy_login(user, pw):
   EXPECT_NE(messages.front().find("the password hash"), std::string::npos) << messages.front();
 }
 
+// A base post() copied for each registered view class is reported once, naming the first
+// route it serves, as when one function served them all.
+TEST_F(TimingCompareTest, InheritedPostServingSeveralViewClasses) {
+  load({{"hub/views.py", R"(import json
+from django.conf import settings
+from django.http import HttpResponse
+from django.views import View
+
+class Receiver(View):
+    def post(self, request, *args, **kwargs):
+        if request.headers.get("X-Token") != settings.HOOK_TOKEN:
+            return HttpResponse(status=403)
+        self.process(json.loads(request.body))
+        return HttpResponse(status=204)
+
+    def process(self, event):
+        pass
+
+class Beta(Receiver):
+    def process(self, event):
+        print(event["b"])
+
+class Alpha(Receiver):
+    def process(self, event):
+        print(event["a"])
+)"},
+        {"hub/urls.py", R"(from django.urls import path
+from hub.views import Alpha, Beta
+urlpatterns = [path("hooks/beta/", Beta.as_view()), path("hooks/alpha/", Alpha.as_view())]
+)"}});
+  EXPECT_EQ(messagesOf("WH102"),
+            (std::vector<std::string>{"POST hooks/beta/ handler `post` compares the signature header "
+                                      "`request.headers.get(\"X-Token\")` with the secret `settings.HOOK_TOKEN` "
+                                      "using !=, which is not constant-time"}));
+}
+
 }  // namespace
 }  // namespace hg
