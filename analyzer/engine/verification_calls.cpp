@@ -1,6 +1,7 @@
 #include "engine/verification_calls.h"
 
 #include "engine/expr_walk.h"
+#include "engine/token_lookups.h"
 
 namespace hg {
 
@@ -45,6 +46,7 @@ CallVerdict VerificationCalls::classifyCall(FunctionId fnId, ExprId call) {
     }
     return verdict;
   }
+  if (std::optional<CallVerdict> lookup = tokenLookupVerdict(knowledge_, roles_, fn, call)) return *lookup;
   FunctionId callee = calls_.resolveCall(fn, call);
   if (callee == kNoFunction || callee == fnId) return verdict;
   const VerificationSummary* summary = summaries_(callee);

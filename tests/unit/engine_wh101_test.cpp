@@ -168,5 +168,53 @@ class Beta(CarrierWebhook):
   EXPECT_EQ(messages[1], messages[0]);
 }
 
+// A shared token configured per tenant in the database: the record the token header selects
+// is the check, once the handler rejects when there is none (or the lookup answers 404).
+TEST_F(Wh101Test, RecordLookedUpByTheTokenHeader) {
+  load(R"(
+from flask import Flask, request, abort
+from django.shortcuts import get_object_or_404
+app = Flask(__name__)
+
+@app.post("/hooks/a")
+def a():
+    hook = Hook.query.filter_by(token=request.headers["X-Hook-Token"]).first()
+    if hook is None:
+        abort(403)
+    return request.get_json()["id"]
+
+@app.post("/hooks/b")
+def b():
+    hook = get_object_or_404(Hook, secret=request.headers.get("X-Hook-Token"))
+    return request.get_json()["id"]
+
+@app.post("/hooks/c")
+def c():
+    if not Hook.query.filter(Hook.token == request.headers["X-Hook-Token"]).order_by(Hook.id).first():
+        abort(401)
+    return request.get_json()["id"]
+
+@app.post("/hooks/d/<int:hook_id>")
+def d(hook_id):
+    hook = Hook.query.filter_by(id=hook_id).first()
+    if hook is None:
+        abort(404)
+    return request.get_json()["id"]
+
+@app.post("/hooks/e")
+def e():
+    hook = Hook.query.filter_by(token=request.headers["X-Hook-Token"]).first()
+    return request.get_json()["id"]
+)");
+  auto routes = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) out.push_back(f.message.substr(0, f.message.find(" handler")));
+    return out;
+  };
+  EXPECT_EQ(routes(run()), (std::vector<std::string>{"POST /hooks/d/<int:hook_id>"}));
+  // A lookup whose result nobody tests is a check that lets everything through: WH105's.
+  EXPECT_EQ(routes(findings("WH105")), (std::vector<std::string>{"POST /hooks/e"}));
+}
+
 }  // namespace
 }  // namespace hg::testing

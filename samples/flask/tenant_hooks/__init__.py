@@ -1,0 +1,1 @@
+"""Per-tenant inbound hooks: each integration's shared token is stored with it in the database."""
