@@ -16,17 +16,14 @@ std::string spelled(const Function& fn, ExprId id, int depth = 0) {
   return "?";
 }
 
+// matchCall(), and for a method of a query whose model is not in the scan (no qualified
+// name), the way the code spells it.
 const KnowledgeEntry* matchOf(const Knowledge& knowledge, std::string_view category, const Function& fn, ExprId call) {
-  const Expr& e = fn.expr(call);
-  if (const KnowledgeEntry* entry = knowledge.match(category, e.qualified)) return entry;
+  if (const KnowledgeEntry* entry = matchCall(knowledge, category, fn, call)) return entry;
   ExprId callee = calleeOf(fn, call);
-  if (callee == kNoExpr) return nullptr;
+  if (callee == kNoExpr || !fn.expr(call).qualified.empty()) return nullptr;
   const Expr& c = fn.expr(callee);
-  if (!c.qualified.empty() && c.qualified != e.qualified) return knowledge.match(category, c.qualified);
-  // A method of a query whose model is not in the scan has no qualified name: its name alone.
-  if (c.qualified.empty() && e.qualified.empty() && c.kind == ExprKind::Attribute)
-    return knowledge.match(category, spelled(fn, callee));
-  return nullptr;
+  return c.qualified.empty() && c.kind == ExprKind::Attribute ? knowledge.match(category, spelled(fn, callee)) : nullptr;
 }
 
 // Whether a lookup's arguments hold the token header: a keyword (`token=header`), a position,

@@ -9,8 +9,8 @@ VerificationCalls::VerificationCalls(const Program& program, const Knowledge& kn
                                      ValueRoles& roles, SummaryLookup summaries)
     : program_(program), knowledge_(knowledge), calls_(calls), roles_(roles), summaries_(std::move(summaries)) {}
 
-static const KnowledgeEntry* matchCall(const Knowledge& knowledge, std::string_view category, const Function& fn,
-                                       ExprId call) {
+const KnowledgeEntry* matchCall(const Knowledge& knowledge, std::string_view category, const Function& fn,
+                                ExprId call) {
   const Expr& e = fn.expr(call);
   if (const KnowledgeEntry* entry = knowledge.match(category, e.qualified)) return entry;
   ExprId callee = calleeOf(fn, call);

@@ -32,6 +32,10 @@ struct CallVerdict {
   std::string verifier;    // the matched knowledge pattern or helper's qualified name
 };
 
+// The entry of `category` a call's qualified name, or its callee's, matches; nullptr for none.
+const KnowledgeEntry* matchCall(const Knowledge& knowledge, std::string_view category, const Function& fn,
+                                ExprId call);
+
 class VerificationCalls {
  public:
   using SummaryLookup = std::function<const VerificationSummary*(FunctionId)>;

@@ -137,6 +137,16 @@ void RouteCollector::addRoute(Route route, FunctionId handler, std::vector<HttpM
   routes_.push_back(std::move(route));
 }
 
+Route RouteCollector::declaredRoute(const KnowledgeEntry& entry, const Function& owner, const Expr& registration,
+                                    const std::optional<std::string>& path, const Span& declaration) const {
+  Route r;
+  r.framework = entry.attributes.value("framework", "");
+  r.registeredOn = applicationIdentity(calleeObjectIdentity(owner, registration));
+  r.path = joinPath(prefixOf(r.registeredOn), path.value_or(""));
+  r.declaration = declaration;
+  return r;
+}
+
 void RouteCollector::collectDecoratorRoutes() {
   Program& program = index_.program;
   for (FunctionId id : index_.functions()) {
@@ -149,12 +159,7 @@ void RouteCollector::collectDecoratorRoutes() {
       ExprRef pathArg = callArgument(h, call, entry->attributes, "path_arg", "path_kw");
       std::optional<std::string> path = pathArg.valid() ? constantString(index_, pathArg) : std::nullopt;
       if (!pathAcceptable(*entry, path)) continue;
-      Route r;
-      r.framework = entry->attributes.value("framework", "");
-      r.registeredOn = applicationIdentity(calleeObjectIdentity(h, call));
-      r.path = joinPath(prefixOf(r.registeredOn), path.value_or(""));
-      r.declaration = call.span;
-      addRoute(std::move(r), id, entryMethods(index_, h, call, *entry), {}, false);
+      addRoute(declaredRoute(*entry, h, call, path, call.span), id, entryMethods(index_, h, call, *entry), {}, false);
     }
   }
 }

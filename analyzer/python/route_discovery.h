@@ -49,6 +49,10 @@ class RouteCollector {
   void addClassViewRoutes(const ViewTemplate& view, const std::string& cls);
   void addRoute(Route route, FunctionId handler, std::vector<HttpMethod> methods,
                 const std::vector<std::string>& extraDecorators, bool django);
+  // A route declared by `registration` (a call in `owner` matching `entry`), on the object the
+  // call is made on, at `path` under that object's prefix.
+  Route declaredRoute(const KnowledgeEntry& entry, const Function& owner, const Expr& registration,
+                      const std::optional<std::string>& path, const Span& declaration) const;
   std::optional<std::string> factoryPath(const Function& factory, const Function& reader, ExprRef pathArg,
                                          const Function& decorated, const Expr& decorator) const;
   void addRegisteringDecoratorRoutes(const Function& factory, const Function& inner,

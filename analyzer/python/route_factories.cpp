@@ -93,12 +93,8 @@ void RouteCollector::collectFactoryRoutes() {
           const Expr& call = decorated.exprs[decorator];
           std::optional<std::string> path = factoryPath(factory, factory, pathArg, decorated, call);
           if (!pathAcceptable(*entry, path)) continue;
-          Route r;
-          r.framework = entry->attributes.value("framework", "");
-          r.registeredOn = applicationIdentity(calleeObjectIdentity(factory, value));
-          r.path = joinPath(prefixOf(r.registeredOn), path.value_or(""));
-          r.declaration = call.span;
-          addRoute(std::move(r), decoratedId, entryMethods(index_, factory, value, *entry), {}, false);
+          addRoute(declaredRoute(*entry, factory, value, path, call.span), decoratedId,
+                   entryMethods(index_, factory, value, *entry), {}, false);
         }
       } else if (value.kind == ExprKind::Name && value.function != kNoFunction &&
                  program.function(value.function).parent == factoryId) {
@@ -123,12 +119,8 @@ void RouteCollector::addRegisteringDecoratorRoutes(const Function& factory, cons
       const Function& decorated = program.function(decoratedId);
       std::optional<std::string> path = factoryPath(factory, inner, pathArg, decorated, decorated.exprs[decorator]);
       if (!pathAcceptable(*entry, path)) continue;
-      Route r;
-      r.framework = entry->attributes.value("framework", "");
-      r.registeredOn = applicationIdentity(calleeObjectIdentity(inner, call));
-      r.path = joinPath(prefixOf(r.registeredOn), path.value_or(""));
-      r.declaration = decorated.exprs[decorator].span;
-      addRoute(std::move(r), decoratedId, entryMethods(index_, inner, call, *entry), {}, false);
+      addRoute(declaredRoute(*entry, inner, call, path, decorated.exprs[decorator].span), decoratedId,
+                   entryMethods(index_, inner, call, *entry), {}, false);
     }
   }
 }
